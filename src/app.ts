@@ -1,0 +1,53 @@
+// Wires Ponte together from its configuration: store, providers, gateway. Used by `ponte serve`,
+// the other CLI commands and the tests, so all run the same code.
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { Admin } from './gateway/admin.js';
+import { Gateway } from './gateway/gateway.js';
+import { GatewayMetrics } from './gateway/metrics.js';
+import { ProviderRegistry } from './gateway/registry.js';
+import { defaultProviders } from './providers/index.js';
+import type { AnyProvider } from './providers/types.js';
+import { Store } from './store/index.js';
+
+export interface App {
+  config: Config;
+  store: Store;
+  registry: ProviderRegistry;
+  gateway: Gateway;
+  admin: Admin;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export async function openApp(
+  config: Config,
+  log: Logger,
+  options: { providers?: AnyProvider[]; defaultMetrics?: boolean } = {},
+): Promise<App> {
+  const store = await Store.open({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    masterKey: config.masterKey,
+  });
+  const registry = new ProviderRegistry([...defaultProviders(), ...(options.providers ?? [])]);
+  const gateway = new Gateway({
+    store,
+    registry,
+    log,
+    dataDir: config.dataDir,
+    metrics: new GatewayMetrics({ defaultMetrics: options.defaultMetrics ?? false }),
+  });
+  return {
+    config,
+    store,
+    registry,
+    gateway,
+    admin: new Admin(gateway, store),
+    log,
+    async close() {
+      await gateway.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,307 @@
+// The `ponte` command line. Each command returns its exit code: 0 success, 1 a negative answer
+// (an invalid value, a failed call), 2 bad usage.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { join } from 'node:path';
+import { openApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { functionNames, functions, PonteError } from '../contract/index.js';
+import { createLogger } from '../logging/logger.js';
+import { seedSandbox, testCustomers } from '../providers/sandbox/index.js';
+import { describeInspection, inspectValue } from './inspect.js';
+import { CliError, json, parseJsonOption, processIo, table, type Io } from './output.js';
+import { serve } from './serve.js';
+
+const usage = `Usage: ponte <command> [options]
+
+Commands:
+  serve                                  run the HTTP server (npm start)
+  inspect <value> [--reference-date D] [--json]
+                                         what a linha digitável, barcode, Pix code, CPF or CNPJ is, and whether it is valid
+  tenants create --name N --provider P [--settings JSON] [--options JSON] [--json]
+  tenants list [--json]
+  tenants show <tenant> [--json]
+  tenants update <tenant> [--settings JSON] [--options JSON] [--json]
+  keys create <tenant> [--label L] [--functions f1,f2] [--json]
+  keys list [tenant] [--json]
+  keys revoke <key-id> [--json]
+  call <function> [--json BODY] [--tenant T]
+                                         call a function as the tenant (default: the only tenant, or 'sandbox')
+  sandbox seed [--customers N] [--dataset NAME] [--seed S]
+  sandbox customers [--json]             the fixed test customers and their scenarios
+  help                                   this text
+
+Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, LOG_LEVEL (see README).`;
+
+function functionsHelp(): string {
+  const width = Math.max(...functionNames.map((n) => n.length));
+  return (
+    'Functions (ponte call <function>):\n' +
+    functionNames.map((n) => `  ${n.padEnd(width)}  ${functions[n].description}`).join('\n')
+  );
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+}
+
+async function withApp<T>(config: Config, fn: (app: App) => Promise<T>): Promise<T> {
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const app = await openApp(config, log);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function tenantsCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    name: { type: 'string' },
+    provider: { type: 'string' },
+    settings: { type: 'string' },
+    options: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  return withApp(config, async (app) => {
+    switch (sub) {
+      case 'create': {
+        if (!values.name || !values.provider)
+          throw new CliError('tenants create needs --name and --provider');
+        const created = await app.admin.createTenant({
+          name: values.name,
+          provider: values.provider,
+          settings: parseJsonOption('settings', values.settings),
+          options: parseJsonOption('options', values.options),
+        });
+        if (values.json) json(io, { tenant: created.tenant, api_key: created.api_key });
+        else {
+          io.out(
+            `Created tenant ${created.tenant.name} (${created.tenant.id}) on ${created.tenant.provider}.`,
+          );
+          io.out(`API key (shown once): ${created.api_key}`);
+        }
+        return 0;
+      }
+      case 'list': {
+        const tenants = await app.admin.listTenants();
+        if (values.json) json(io, tenants);
+        else
+          table(io, tenants as unknown as Record<string, unknown>[], [
+            'id',
+            'name',
+            'provider',
+            'updated_at',
+          ]);
+        return 0;
+      }
+      case 'show': {
+        if (!positionals[0]) throw new CliError('tenants show needs a tenant id or name');
+        json(io, await app.admin.showTenant(positionals[0]));
+        return 0;
+      }
+      case 'update': {
+        if (!positionals[0]) throw new CliError('tenants update needs a tenant id or name');
+        const updated = await app.admin.updateTenant(positionals[0], {
+          settings: parseJsonOption('settings', values.settings),
+          options: parseJsonOption('options', values.options),
+        });
+        if (values.json) json(io, updated);
+        else io.out(`Updated tenant ${updated.name}.`);
+        return 0;
+      }
+      default:
+        throw new CliError('usage: ponte tenants create|list|show|update ...');
+    }
+  });
+}
+
+async function keysCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    label: { type: 'string' },
+    functions: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  return withApp(config, async (app) => {
+    switch (sub) {
+      case 'create': {
+        if (!positionals[0]) throw new CliError('keys create needs a tenant id or name');
+        const allowed = values.functions ? values.functions.split(',').map((s) => s.trim()) : null;
+        const created = await app.admin.createKey(positionals[0], {
+          label: values.label ?? '',
+          allowed_functions: allowed,
+        });
+        if (values.json) json(io, created);
+        else io.out(`API key (shown once): ${created.api_key}\nKey id: ${created.key.id}`);
+        return 0;
+      }
+      case 'list': {
+        const keys = await app.admin.listKeys(positionals[0]);
+        if (values.json) json(io, keys);
+        else
+          table(io, keys as unknown as Record<string, unknown>[], [
+            'id',
+            'tenant_id',
+            'prefix',
+            'label',
+            'allowed_functions',
+            'revoked_at',
+          ]);
+        return 0;
+      }
+      case 'revoke': {
+        if (!positionals[0]) throw new CliError('keys revoke needs a key id');
+        const info = await app.admin.revokeKey(positionals[0]);
+        if (values.json) json(io, info);
+        else io.out(`Revoked key ${info.id}.`);
+        return 0;
+      }
+      default:
+        throw new CliError('usage: ponte keys create|list|revoke ...');
+    }
+  });
+}
+
+async function callCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'string' }, tenant: { type: 'string' } });
+  const name = positionals[0];
+  if (!name) throw new CliError(`call needs a function name.\n${functionsHelp()}`);
+  let body: unknown = {};
+  if (values.json !== undefined) {
+    try {
+      body = JSON.parse(values.json);
+    } catch {
+      throw new CliError('--json must be a JSON value');
+    }
+  }
+  return withApp(config, async (app) => {
+    let tenant = values.tenant;
+    if (tenant === undefined) {
+      const all = await app.store.tenants.list();
+      tenant = all.length === 1 ? all[0]?.id : all.find((t) => t.name === 'sandbox')?.id;
+      if (tenant === undefined) throw new CliError('several tenants exist: choose one with --tenant');
+    }
+    const result = await app.gateway.call({
+      functionName: name,
+      body,
+      requestId: `cli-${Date.now()}`,
+      tenant,
+    });
+    json(io, result.body);
+    return result.status === 200 ? 0 : 1;
+  });
+}
+
+async function sandboxCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values } = parse(rest, {
+    customers: { type: 'string' },
+    dataset: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (sub === 'customers') {
+    if (values.json)
+      json(
+        io,
+        testCustomers.map(({ document_number, name, scenario }) => ({ document_number, name, scenario })),
+      );
+    else
+      table(io, testCustomers as unknown as Record<string, unknown>[], [
+        'document_number',
+        'name',
+        'scenario',
+      ]);
+    return 0;
+  }
+  if (sub === 'seed') {
+    const customers = Number(values.customers ?? 1000);
+    if (!Number.isInteger(customers) || customers < 0)
+      throw new CliError('--customers must be a whole number');
+    const seed = values.seed === undefined ? undefined : Number(values.seed);
+    const dataset = values.dataset ?? 'sandbox';
+    if (!/^[\w-]+$/.test(dataset)) throw new CliError('--dataset may hold letters, digits, - and _ only');
+    const path = join(config.dataDir, 'sandbox', `${dataset}.db`);
+    const started = Date.now();
+    let lastShown = 0;
+    await seedSandbox(path, {
+      customers,
+      ...(seed === undefined ? {} : { seed }),
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (done === total || now - lastShown > 500) {
+          lastShown = now;
+          io.err(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} customers`);
+        }
+      },
+    });
+    io.out(`Seeded ${customers} customers into ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  }
+  throw new CliError('usage: ponte sandbox seed|customers ...');
+}
+
+function inspectCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    'reference-date': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length === 0) throw new CliError('inspect needs a value, e.g. ponte inspect 52998224725');
+  const referenceDate = values['reference-date'];
+  if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
+    throw new CliError('--reference-date must be YYYY-MM-DD');
+  }
+  const result = inspectValue(positionals.join(' '), referenceDate ? { referenceDate } : {});
+  if (values.json) io.out(JSON.stringify(result));
+  else io.out(describeInspection(result));
+  return result.valid ? 0 : 1;
+}
+
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'inspect':
+        return inspectCommand(args, io);
+      case 'serve':
+        return await serve(loadConfig(env), io);
+      case 'tenants':
+        return await tenantsCommand(args, loadConfig(env), io);
+      case 'keys':
+        return await keysCommand(args, loadConfig(env), io);
+      case 'call':
+        return await callCommand(args, loadConfig(env), io);
+      case 'sandbox':
+        return await sandboxCommand(args, loadConfig(env), io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(`${usage}\n\n${functionsHelp()}`);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`unknown command '${command}'\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`ponte: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof PonteError) {
+      const details = error.details === undefined ? '' : `\n${JSON.stringify(error.details, null, 2)}`;
+      io.err(`ponte: ${error.code}: ${error.message}${details}`);
+      return 1;
+    }
+    throw error;
+  }
+}

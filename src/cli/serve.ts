@@ -1,0 +1,86 @@
+// `ponte serve` (what `npm start` runs): opens the store, creates the sandbox tenant on a new data
+// directory, listens, and shuts down gracefully on SIGTERM/SIGINT (calls in flight finish).
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { openApp, type App } from '../app.js';
+import type { Config } from '../config.js';
+import { buildServer } from '../http/server.js';
+import { createLogger } from '../logging/logger.js';
+import { testCustomers } from '../providers/sandbox/index.js';
+import type { Io } from './output.js';
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** On a data directory without tenants: the sandbox tenant, seeded, and its first API key. */
+export async function bootstrap(app: App, io: Io): Promise<{ apiKey: string } | null> {
+  if ((await app.store.tenants.count()) > 0) return null;
+  io.out(`New data directory ${app.config.dataDir}: creating the 'sandbox' tenant.`);
+  const created = await app.admin.createTenant({
+    name: 'sandbox',
+    provider: 'sandbox',
+    settings: { customers: app.config.sandboxCustomers },
+    apiKey: app.config.bootstrapKey,
+    key: { label: 'bootstrap' },
+  });
+  io.out(`Seeding the sandbox ERP with ${app.config.sandboxCustomers} customers...`);
+  const started = Date.now();
+  // The first call connects the sandbox provider, which seeds its database.
+  await app.gateway.call({
+    functionName: 'list_due_dates',
+    body: {},
+    requestId: 'bootstrap',
+    tenant: 'sandbox',
+  });
+  io.out(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return { apiKey: created.api_key };
+}
+
+export async function serve(config: Config, io: Io): Promise<number> {
+  const log = createLogger({ level: config.logLevel });
+  const app = await openApp(config, log, { defaultMetrics: true });
+  const first = await bootstrap(app, io);
+  const server = buildServer({
+    gateway: app.gateway,
+    store: app.store,
+    log,
+    adminToken: config.adminToken,
+    bodyLimitBytes: config.bodyLimitBytes,
+    version: packageVersion(),
+  });
+  await server.listen({ port: config.port, host: config.host });
+  const address = server.server.address() as AddressInfo;
+  const port = address.port;
+  const base = `http://localhost:${port}`;
+  const customer = testCustomers.find((c) => /overdue/i.test(c.scenario)) ?? testCustomers[0];
+  io.out(`\nPonte is listening on ${base}`);
+  io.out(`Docs: ${base}/docs   OpenAPI: ${base}/openapi.json   Metrics: ${base}/metrics`);
+  if (first) {
+    io.out(`\nThe sandbox tenant's API key (shown once; keep it): ${first.apiKey}`);
+    io.out(`\nTry it: the open bills of a sandbox test customer (${customer?.scenario ?? ''}):\n`);
+    io.out(
+      `curl -s ${base}/v1/functions/list_bills -H "Authorization: Bearer ${first.apiKey}" -H "Content-Type: application/json" -d '{"customer_document_number": "${customer?.document_number ?? ''}"}'`,
+    );
+  } else {
+    io.out(`Tenants exist already; create a key with: npx ponte keys create <tenant>`);
+  }
+  io.out('');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing calls in flight');
+    void server
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  return new Promise<number>(() => undefined);
+}

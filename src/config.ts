@@ -1,0 +1,42 @@
+// Every setting Ponte reads from the environment, in one place (the README's configuration
+// reference lists the same variables).
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: string | undefined;
+  adminToken: string | undefined;
+  bootstrapKey: string | undefined;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sandboxCustomers: number;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got '${raw}'`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const empty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+  return {
+    port: intFrom(env, 'PORT', 8080, 0, 65_535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.PONTE_DATA_DIR || './data'),
+    databaseUrl: empty(env.DATABASE_URL),
+    masterKey: empty(env.PONTE_MASTER_KEY),
+    adminToken: empty(env.PONTE_ADMIN_TOKEN),
+    bootstrapKey: empty(env.PONTE_BOOTSTRAP_KEY),
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: intFrom(env, 'PONTE_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    sandboxCustomers: intFrom(env, 'PONTE_SANDBOX_CUSTOMERS', 1000, 0, 1_000_000),
+  };
+}

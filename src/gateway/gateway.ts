@@ -1,0 +1,402 @@
+// The call pipeline, written once for every function and every provider:
+// authenticate -> function -> key scope -> rate limit -> provider support -> validate input ->
+// idempotency (writes) -> cache (catalogue reads) -> deadline -> provider -> validate and
+// sanitise output -> audit -> metrics.
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import {
+  PonteError,
+  functions,
+  issuesToError,
+  type FunctionName,
+  type FunctionSpec,
+} from '../contract/index.js';
+import type { Store } from '../store/index.js';
+import type { AnyProvider, CallContext } from '../providers/types.js';
+import { CatalogueCache } from './cache.js';
+import { GatewayMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
+import type { ProviderRegistry } from './registry.js';
+import { sanitizeBills } from './sanitize.js';
+import { TenantService, type Tenant } from './tenant-service.js';
+
+export interface CallRequest {
+  functionName: string;
+  body: unknown;
+  requestId: string;
+  /** The bearer key; the CLI, which acts as the operator, names the tenant instead. */
+  apiKey?: string | undefined;
+  tenant?: string | undefined;
+  /** Aborted when the client goes away. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface CallResult {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface GatewayDeps {
+  store: Store;
+  registry: ProviderRegistry;
+  log: Logger;
+  dataDir: string;
+  metrics?: GatewayMetrics;
+  now?: () => Date;
+}
+
+interface Caller {
+  tenant: Tenant;
+  keyId: string;
+  allowed: ReadonlySet<string> | null;
+}
+
+interface Connection {
+  version: string;
+  provider: AnyProvider;
+  conn: Promise<unknown>;
+}
+
+/** How long a duplicate waits for the first call with the same idempotency key, beyond the deadline. */
+const DUPLICATE_WAIT_EXTRA_MS = 5_000;
+
+export class Gateway {
+  readonly tenants: TenantService;
+  readonly metrics: GatewayMetrics;
+  private readonly cache = new CatalogueCache();
+  private readonly limiter = new RateLimiter();
+  private readonly connections = new Map<string, Connection>();
+  private readonly tenantCache = new Map<string, Tenant>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.tenants = new TenantService(deps.store, deps.registry);
+    this.metrics = deps.metrics ?? new GatewayMetrics();
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Which functions a tenant's provider implements. */
+  supported(tenant: Tenant): FunctionName[] {
+    const provider = this.deps.registry.get(tenant.provider);
+    return (Object.keys(functions) as FunctionName[]).filter((n) => provider?.functions[n] !== undefined);
+  }
+
+  async call(req: CallRequest): Promise<CallResult> {
+    const started = performance.now();
+    const spec = Object.hasOwn(functions, req.functionName)
+      ? (functions[req.functionName as FunctionName] as FunctionSpec<FunctionName>)
+      : undefined;
+    const fnLabel = spec ? spec.name : 'unknown';
+    let tenantLabel = 'unknown';
+    let keyId = '';
+    let outcome = 'ok';
+    try {
+      const caller = await this.authenticate(req);
+      tenantLabel = caller.tenant.id;
+      keyId = caller.keyId;
+      if (!spec) throw new PonteError('UNKNOWN_FUNCTION', `no function named '${req.functionName}'`);
+      const body = await this.run(spec, caller, req);
+      return { status: 200, body, headers: {} };
+    } catch (error) {
+      const e = this.toPonteError(error, req, fnLabel);
+      outcome = e.code;
+      const headers: Record<string, string> = {};
+      if (e.retryAfterSeconds !== undefined) headers['retry-after'] = String(e.retryAfterSeconds);
+      return { status: e.status, body: e.toBody(req.requestId), headers };
+    } finally {
+      const ms = performance.now() - started;
+      this.metrics.calls.inc({ function: fnLabel, tenant: tenantLabel, outcome });
+      this.metrics.duration.observe({ function: fnLabel, tenant: tenantLabel }, ms / 1000);
+      if (tenantLabel !== 'unknown') {
+        this.deps.store.audit.record({
+          at: this.now().toISOString(),
+          request_id: req.requestId,
+          tenant_id: tenantLabel,
+          key_id: keyId,
+          function: fnLabel,
+          outcome,
+          latency_ms: Math.round(ms),
+        });
+      }
+    }
+  }
+
+  private async authenticate(req: CallRequest): Promise<Caller> {
+    if (req.tenant !== undefined) {
+      const tenant = await this.tenants.find(req.tenant);
+      if (!tenant) throw new PonteError('UNAUTHENTICATED', `no tenant '${req.tenant}'`);
+      return { tenant, keyId: 'cli', allowed: null };
+    }
+    if (!req.apiKey)
+      throw new PonteError('UNAUTHENTICATED', 'missing API key: send Authorization: Bearer <key>');
+    const key = await this.deps.store.keys.resolve(req.apiKey);
+    if (!key) throw new PonteError('UNAUTHENTICATED', 'unknown or revoked API key');
+    let tenant = this.tenantCache.get(key.tenantId);
+    if (!tenant || tenant.updatedAt !== key.tenantUpdatedAt) {
+      tenant = await this.tenants.require(key.tenantId);
+      this.tenantCache.set(tenant.id, tenant);
+      this.cache.dropTenant(tenant.id);
+    }
+    return { tenant, keyId: key.keyId, allowed: key.allowedFunctions };
+  }
+
+  private async run(spec: FunctionSpec<FunctionName>, caller: Caller, req: CallRequest): Promise<unknown> {
+    const { tenant } = caller;
+    if (caller.allowed && !caller.allowed.has(spec.name)) {
+      throw new PonteError('FORBIDDEN', `this API key may not call ${spec.name}`);
+    }
+    const rate = tenant.options.rate_limit_per_second;
+    if (rate !== null) {
+      const wait = this.limiter.take(tenant.id, rate);
+      if (wait > 0) {
+        throw new PonteError('RATE_LIMITED', `more than ${rate} calls per second`, {
+          retryAfterSeconds: wait,
+        });
+      }
+    }
+    const provider = this.deps.registry.get(tenant.provider);
+    const fn = provider?.functions[spec.name];
+    if (!provider || !fn) {
+      throw new PonteError(
+        'NOT_SUPPORTED',
+        `${provider?.displayName ?? tenant.provider} does not support ${spec.name}`,
+        { details: { provider: tenant.provider, function: spec.name } },
+      );
+    }
+    const parsed = spec.input.safeParse(req.body ?? {});
+    if (!parsed.success) throw issuesToError(parsed.error);
+    const input = parsed.data as never;
+
+    const execute = () => this.execute(spec, provider, tenant, input, req);
+    const idemKey = spec.idempotencyKey?.(input) ?? null;
+    if (idemKey !== null) return this.idempotent(spec, tenant, idemKey, input, req, execute);
+    if (spec.cacheable && tenant.options.cache_ttl_seconds > 0) {
+      return this.cache.get(`${tenant.id}:${spec.name}`, tenant.options.cache_ttl_seconds * 1000, execute);
+    }
+    return execute();
+  }
+
+  private async execute(
+    spec: FunctionSpec<FunctionName>,
+    provider: AnyProvider,
+    tenant: Tenant,
+    input: never,
+    req: CallRequest,
+  ): Promise<unknown> {
+    const deadline = tenant.options.deadline_ms;
+    const signal = req.signal
+      ? AbortSignal.any([req.signal, AbortSignal.timeout(deadline)])
+      : AbortSignal.timeout(deadline);
+    const warnings: string[] = [];
+    const log = this.deps.log.child({ request_id: req.requestId, tenant: tenant.id, function: spec.name });
+    const call: CallContext = {
+      requestId: req.requestId,
+      tenantId: tenant.id,
+      signal,
+      now: this.now(),
+      log,
+      warn: (message) => warnings.push(message),
+    };
+    const conn = await this.connection(provider, tenant);
+    const fn = provider.functions[spec.name] as (c: unknown, i: never, call: CallContext) => Promise<unknown>;
+    let raw = await withDeadline(fn(conn, input, call), signal, deadline);
+    if (spec.name === 'list_bills' || spec.name === 'get_bill')
+      raw = sanitizeBills(raw, (m) => warnings.push(m));
+    const checked = spec.output.safeParse(raw);
+    if (!checked.success) {
+      log.error(
+        { issues: checked.error.issues.map((i) => ({ path: i.path, message: i.message })) },
+        'invalid output',
+      );
+      throw new PonteError('INTERNAL', `the ${provider.displayName} provider produced an invalid answer`);
+    }
+    for (const message of warnings) {
+      this.metrics.warnings.inc({ function: spec.name, tenant: tenant.id });
+      log.warn(message);
+    }
+    return checked.data;
+  }
+
+  private async connection(provider: AnyProvider, tenant: Tenant): Promise<unknown> {
+    const existing = this.connections.get(tenant.id);
+    if (existing && existing.version === tenant.updatedAt) return existing.conn;
+    const conn = provider.connect({
+      tenantId: tenant.id,
+      settings: tenant.settings,
+      options: tenant.options,
+      dataDir: this.deps.dataDir,
+      log: this.deps.log.child({ tenant: tenant.id }),
+    });
+    this.connections.set(tenant.id, { version: tenant.updatedAt, provider, conn });
+    conn.catch(() => {
+      if (this.connections.get(tenant.id)?.conn === conn) this.connections.delete(tenant.id);
+    });
+    if (existing) void this.closeLater(existing.provider, existing.conn);
+    return conn;
+  }
+
+  private async closeLater(provider: AnyProvider, conn: Promise<unknown>): Promise<void> {
+    // Calls already running on the old connection get time to finish.
+    await sleep(30_000, undefined, { ref: false });
+    await provider.close?.(await conn).catch(() => undefined);
+  }
+
+  private async idempotent(
+    spec: FunctionSpec<FunctionName>,
+    tenant: Tenant,
+    key: string,
+    input: unknown,
+    req: CallRequest,
+    execute: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const repo = this.deps.store.idempotency;
+    const id = { tenantId: tenant.id, fn: spec.name, key };
+    const fp = fingerprint(input);
+    const local = `${tenant.id}\u0000${spec.name}\u0000${key}`;
+    const giveUpAt = Date.now() + tenant.options.deadline_ms + DUPLICATE_WAIT_EXTRA_MS;
+    for (;;) {
+      const claim = await repo.claim(id, fp, this.now());
+      if (claim.state === 'conflict') {
+        throw new PonteError(
+          'IDEMPOTENCY_CONFLICT',
+          `${spec.name} was already called with this key and other content`,
+          {
+            details: { key },
+          },
+        );
+      }
+      if (claim.state === 'done') return replay(claim.response);
+      if (claim.state === 'claimed') return this.runClaimed(id, local, req, execute);
+      const running = this.inFlight.get(local);
+      if (running) {
+        await running.catch(() => undefined);
+        continue;
+      }
+      const staleMs = 2 * tenant.options.deadline_ms + DUPLICATE_WAIT_EXTRA_MS;
+      if (claim.since !== null && Date.parse(claim.since) < this.now().getTime() - staleMs) {
+        if (await repo.takeOver(id, claim.since, this.now())) return this.runClaimed(id, local, req, execute);
+        continue;
+      }
+      if (Date.now() > giveUpAt) {
+        throw new PonteError('ERP_UNAVAILABLE', 'a call with the same idempotency key is still in progress', {
+          retryAfterSeconds: 1,
+        });
+      }
+      await sleep(25);
+    }
+  }
+
+  private async runClaimed(
+    id: { tenantId: string; fn: string; key: string },
+    local: string,
+    req: CallRequest,
+    execute: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const repo = this.deps.store.idempotency;
+    const running = (async () => {
+      try {
+        const body = await execute();
+        await repo.complete(id, 200, JSON.stringify({ ok: true, body }), this.now());
+        return body;
+      } catch (error) {
+        const e = this.toPonteError(error, req, id.fn);
+        // Server-side failures may not have reached the ERP: the key is given back so a retry can
+        // go through. Answers the caller must not retry into a different outcome are kept.
+        if (e.status >= 500) await repo.release(id);
+        else
+          await repo.complete(
+            id,
+            e.status,
+            JSON.stringify({ ok: false, error: e.toBody('').error }),
+            this.now(),
+          );
+        throw e;
+      }
+    })();
+    this.inFlight.set(local, running);
+    try {
+      return await running;
+    } finally {
+      this.inFlight.delete(local);
+    }
+  }
+
+  private toPonteError(error: unknown, req: CallRequest, fn: string): PonteError {
+    if (error instanceof PonteError) return error;
+    if (error instanceof DeadlineError) {
+      return new PonteError('ERP_UNAVAILABLE', `the ERP did not answer within ${error.ms} ms`);
+    }
+    this.deps.log.error({ err: error, request_id: req.requestId, function: fn }, 'unexpected error');
+    return new PonteError('INTERNAL', 'internal error; the request id identifies it in the logs');
+  }
+
+  /** Closes every provider connection (shutdown). */
+  async close(): Promise<void> {
+    const all = [...this.connections.values()];
+    this.connections.clear();
+    await Promise.all(
+      all.map(async ({ provider, conn }) => {
+        const c = await conn.catch(() => undefined);
+        if (c !== undefined) await provider.close?.(c).catch(() => undefined);
+      }),
+    );
+  }
+}
+
+class DeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`deadline of ${ms} ms exceeded`);
+  }
+}
+
+/** Settles with the provider's answer, or rejects when the deadline passes first. */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal, ms: number): Promise<T> {
+  if (signal.aborted) {
+    // The work still settles later; its rejection must not go unhandled.
+    work.catch(() => undefined);
+    return Promise.reject(new DeadlineError(ms));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DeadlineError(ms));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        if (!(e instanceof Error)) reject(new Error(String(e)));
+        else reject(e.name === 'AbortError' && signal.aborted ? new DeadlineError(ms) : e);
+      },
+    );
+  });
+}
+
+function replay(response: string): unknown {
+  const stored = JSON.parse(response) as
+    | { ok: true; body: unknown }
+    | { ok: false; error: { code: string; message: string; details?: unknown; upstream?: never } };
+  if (stored.ok) return stored.body;
+  const { code, message, details, upstream } = stored.error;
+  throw new PonteError(code as never, message, { details, upstream });
+}
+
+/** Canonical JSON (sorted keys) of the normalised input, hashed. */
+function fingerprint(input: unknown): string {
+  return createHash('sha256').update(canonical(input)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

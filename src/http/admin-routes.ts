@@ -1,0 +1,76 @@
+// The admin API under /admin/v1: tenants and keys, behind PONTE_ADMIN_TOKEN (a separate secret
+// from the API keys). Disabled when no admin token is configured.
+import type { FastifyInstance } from 'fastify';
+import { PonteError } from '../contract/index.js';
+import { Admin, type KeyRequest } from '../gateway/admin.js';
+import type { Gateway } from '../gateway/gateway.js';
+import type { TenantInput } from '../gateway/tenant-service.js';
+import type { Store } from '../store/index.js';
+import { bearer, sameSecret, sendError } from './server.js';
+
+type Body = Record<string, unknown> | undefined;
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new PonteError('INVALID_INPUT', 'the request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { gateway: Gateway; store: Store; adminToken?: string | undefined },
+): void {
+  const admin = new Admin(deps.gateway, deps.store);
+
+  void app.register(
+    (scope, _opts, done) => {
+      scope.addHook('onRequest', (req, reply, next) => {
+        if (!deps.adminToken) {
+          sendError(
+            reply,
+            new PonteError('FORBIDDEN', 'the admin API is disabled: set PONTE_ADMIN_TOKEN to enable it'),
+          );
+          return;
+        }
+        const given = bearer(req);
+        if (given === undefined || !sameSecret(given, deps.adminToken)) {
+          sendError(reply, new PonteError('UNAUTHENTICATED', 'missing or wrong admin token'));
+          return;
+        }
+        next();
+      });
+
+      scope.get('/tenants', () => admin.listTenants());
+      scope.post<{ Body: Body }>('/tenants', async (req, reply) => {
+        const body = objectBody(req.body);
+        const created = await admin.createTenant({
+          ...(body as unknown as TenantInput),
+          key: (body.key as KeyRequest | undefined) ?? { label: 'default' },
+        });
+        return reply.code(201).send(created);
+      });
+      scope.get<{ Params: { id: string } }>('/tenants/:id', (req) => admin.showTenant(req.params.id));
+      scope.patch<{ Params: { id: string }; Body: Body }>('/tenants/:id', (req) => {
+        const body = objectBody(req.body);
+        return admin.updateTenant(req.params.id, {
+          settings: body.settings as Record<string, unknown> | undefined,
+          options: body.options as Record<string, unknown> | undefined,
+        });
+      });
+      scope.get<{ Params: { id: string } }>('/tenants/:id/keys', (req) => admin.listKeys(req.params.id));
+      scope.post<{ Params: { id: string }; Body: Body }>('/tenants/:id/keys', async (req, reply) =>
+        reply.code(201).send(await admin.createKey(req.params.id, objectBody(req.body))),
+      );
+      scope.delete<{ Params: { id: string } }>('/keys/:id', (req) => admin.revokeKey(req.params.id));
+      scope.get<{ Querystring: { tenant?: string; limit?: string } }>('/audit', async (req) => {
+        const tenant = req.query.tenant ? await deps.gateway.tenants.require(req.query.tenant) : undefined;
+        const limit = Math.min(1000, Math.max(1, Number(req.query.limit ?? 100) || 100));
+        return deps.store.audit.list({ tenantId: tenant?.id, limit });
+      });
+      done();
+    },
+    { prefix: '/admin/v1' },
+  );
+}

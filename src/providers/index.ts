@@ -1,0 +1,7 @@
+// The providers Ponte ships. Adding an ERP means adding it here and nowhere else.
+import { sandboxProvider } from './sandbox/index.js';
+import type { AnyProvider } from './types.js';
+
+export function defaultProviders(): AnyProvider[] {
+  return [sandboxProvider];
+}

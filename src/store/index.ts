@@ -1,0 +1,53 @@
+// The store: everything Ponte keeps (tenants, keys, idempotency records, audit). One object so
+// that the SQLite default and PostgreSQL serve the same interface.
+import type { Kysely } from 'kysely';
+import { AuditRepo } from './audit.js';
+import { SecretBox, loadMasterKey } from './crypto.js';
+import { openDatabase, type DatabaseConfig } from './db.js';
+import { IdempotencyRepo } from './idempotency.js';
+import { KeyRepo } from './keys.js';
+import type { Database } from './schema.js';
+import { TenantRepo } from './tenants.js';
+
+export interface StoreConfig extends DatabaseConfig {
+  masterKey?: string | undefined;
+}
+
+export class Store {
+  readonly tenants: TenantRepo;
+  readonly keys: KeyRepo;
+  readonly idempotency: IdempotencyRepo;
+  readonly audit: AuditRepo;
+  private auditTimer: NodeJS.Timeout;
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly secrets: SecretBox,
+  ) {
+    this.tenants = new TenantRepo(db);
+    this.keys = new KeyRepo(db);
+    this.idempotency = new IdempotencyRepo(db);
+    this.audit = new AuditRepo(db);
+    this.auditTimer = setInterval(() => void this.audit.flush(), 1000);
+    this.auditTimer.unref();
+  }
+
+  static async open(config: StoreConfig): Promise<Store> {
+    const db = await openDatabase(config);
+    return new Store(db, new SecretBox(loadMasterKey(config.dataDir, config.masterKey)));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.selectFrom('tenants').select('id').limit(1).execute();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.auditTimer);
+    await this.audit.flush();
+    await this.db.destroy();
+  }
+}
+
+export type { TenantRow } from './tenants.js';
+export type { ApiKeyInfo, ResolvedKey } from './keys.js';
+export type { Claim } from './idempotency.js';

@@ -1,0 +1,64 @@
+// Table types for kysely. Column types are the ones SQLite and PostgreSQL share: text, integer.
+// Timestamps are ISO 8601 text in UTC so both databases sort and compare them the same way.
+import type { Generated } from 'kysely';
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  provider: string;
+  /** Provider settings without the secret fields, JSON. */
+  settings: string;
+  /** Secret settings, JSON encrypted with AES-256-GCM (see crypto.ts), or '' when none. */
+  secrets: string;
+  /** Tenant options common to every provider, JSON. */
+  options: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  tenant_id: string;
+  /** The first characters of the key, to recognise it in listings. */
+  prefix: string;
+  /** SHA-256 of the whole key, hex. */
+  hash: string;
+  label: string;
+  /** JSON array of function names, or null for every function. */
+  allowed_functions: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface IdempotencyTable {
+  tenant_id: string;
+  function: string;
+  key: string;
+  /** Hash of the normalised input: the same key with another fingerprint is a conflict. */
+  fingerprint: string;
+  state: 'pending' | 'done';
+  /** HTTP status and body of the first outcome, replayed to every duplicate. */
+  status_code: number | null;
+  response: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  request_id: string;
+  tenant_id: string;
+  key_id: string;
+  function: string;
+  /** 'ok' or the error code. */
+  outcome: string;
+  latency_ms: number;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  api_keys: ApiKeyTable;
+  idempotency: IdempotencyTable;
+  audit: AuditTable;
+}
