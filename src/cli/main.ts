@@ -1,12 +1,13 @@
 // The `ponte` command line. Each command returns its exit code: 0 success, 1 a negative answer
 // (an invalid value, a failed call), 2 bad usage.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { join } from 'node:path';
 import { openApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { functionNames, functions, PonteError } from '../contract/index.js';
 import { createLogger } from '../logging/logger.js';
+import { datasetPath } from '../providers/sandbox/connection.js';
 import { seedSandbox, testCustomers } from '../providers/sandbox/index.js';
+import { datasetName, sandboxSettingsSchema } from '../providers/sandbox/settings.js';
 import { describeInspection, inspectValue } from './inspect.js';
 import { CliError, json, parseJsonOption, processIo, table, type Io } from './output.js';
 import { serve } from './serve.js';
@@ -26,7 +27,8 @@ Commands:
   keys revoke <key-id> [--json]
   call <function> [--json BODY] [--tenant T]
                                          call a function as the tenant (default: the only tenant, or 'sandbox')
-  sandbox seed [--customers N] [--dataset NAME] [--seed S]
+  sandbox seed [--customers N] [--tenant T] [--seed S]
+                                         regenerates a sandbox tenant's data (default tenant: sandbox)
   sandbox customers [--json]             the fixed test customers and their scenarios
   help                                   this text
 
@@ -184,6 +186,9 @@ async function callCommand(args: string[], config: Config, io: Io): Promise<numb
     if (tenant === undefined) {
       const all = await app.store.tenants.list();
       tenant = all.length === 1 ? all[0]?.id : all.find((t) => t.name === 'sandbox')?.id;
+      if (all.length === 0) {
+        throw new CliError('no tenant yet: start Ponte once (npm start) or run ponte tenants create');
+      }
       if (tenant === undefined) throw new CliError('several tenants exist: choose one with --tenant');
     }
     const result = await app.gateway.call({
@@ -201,7 +206,7 @@ async function sandboxCommand(args: string[], config: Config, io: Io): Promise<n
   const [sub, ...rest] = args;
   const { values } = parse(rest, {
     customers: { type: 'string' },
-    dataset: { type: 'string' },
+    tenant: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -224,24 +229,31 @@ async function sandboxCommand(args: string[], config: Config, io: Io): Promise<n
     if (!Number.isInteger(customers) || customers < 0)
       throw new CliError('--customers must be a whole number');
     const seed = values.seed === undefined ? undefined : Number(values.seed);
-    const dataset = values.dataset ?? 'sandbox';
-    if (!/^[\w-]+$/.test(dataset)) throw new CliError('--dataset may hold letters, digits, - and _ only');
-    const path = join(config.dataDir, 'sandbox', `${dataset}.db`);
-    const started = Date.now();
-    let lastShown = 0;
-    await seedSandbox(path, {
-      customers,
-      ...(seed === undefined ? {} : { seed }),
-      onProgress: (done, total) => {
-        const now = Date.now();
-        if (done === total || now - lastShown > 500) {
-          lastShown = now;
-          io.err(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} customers`);
-        }
-      },
+    if (seed !== undefined && !Number.isInteger(seed)) throw new CliError('--seed must be a whole number');
+    return withApp(config, async (app) => {
+      const tenant = await app.gateway.tenants.find(values.tenant ?? 'sandbox');
+      if (!tenant) throw new CliError(`no tenant '${values.tenant ?? 'sandbox'}' (see: ponte tenants list)`);
+      if (tenant.provider !== 'sandbox')
+        throw new CliError(`tenant ${tenant.name} is not on the sandbox provider`);
+      const settings = sandboxSettingsSchema.parse(tenant.settings);
+      const path = datasetPath(config.dataDir, datasetName(settings, tenant.id));
+      let lastShown = 0;
+      const report = await seedSandbox(path, {
+        customers,
+        seed: seed ?? settings.seed,
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (done === total || now - lastShown > 500) {
+            lastShown = now;
+            io.err(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} customers`);
+          }
+        },
+      });
+      io.out(
+        `Seeded tenant ${tenant.name}: ${report.customers} customers, ${report.contracts} contracts, ${report.bills} bills in ${(report.milliseconds / 1000).toFixed(1)} s (${path}).`,
+      );
+      return 0;
     });
-    io.out(`Seeded ${customers} customers into ${path} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    return 0;
   }
   throw new CliError('usage: ponte sandbox seed|customers ...');
 }

@@ -18,13 +18,15 @@ function cents(value: unknown): number | null {
 function sanitizeBill(bill: Row, warn: (message: string) => void): Row {
   const out = { ...bill };
   const id = typeof bill.fatura === 'string' ? bill.fatura : '?';
-  if (
-    typeof out.linha_digitavel === 'string' &&
-    out.linha_digitavel !== '' &&
-    !parseSlip(out.linha_digitavel).ok
-  ) {
-    warn(`bill ${id}: linha digitável failed its check digits and was removed`);
-    out.linha_digitavel = '';
+  if (typeof out.linha_digitavel === 'string' && out.linha_digitavel !== '') {
+    const slip = parseSlip(out.linha_digitavel);
+    if (slip.ok) {
+      // ERPs also send it formatted, or as the 44-digit barcode: the contract wants the line's digits.
+      out.linha_digitavel = slip.line;
+    } else {
+      warn(`bill ${id}: linha digitável failed its check digits and was removed`);
+      out.linha_digitavel = '';
+    }
   }
   if (typeof out.pix_code === 'string' && out.pix_code !== '' && !isValidPix(out.pix_code)) {
     warn(`bill ${id}: Pix code failed its CRC or structure and was removed`);

@@ -46,7 +46,10 @@ export function registerAdminRoutes(
       scope.post<{ Body: Body }>('/tenants', async (req, reply) => {
         const body = objectBody(req.body);
         const created = await admin.createTenant({
-          ...(body as unknown as TenantInput),
+          name: body.name as TenantInput['name'],
+          provider: body.provider as TenantInput['provider'],
+          settings: body.settings as TenantInput['settings'],
+          options: body.options as TenantInput['options'],
           key: (body.key as KeyRequest | undefined) ?? { label: 'default' },
         });
         return reply.code(201).send(created);

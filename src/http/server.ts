@@ -74,8 +74,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
 
+  // Answers sent while closing end their keep-alive connection: otherwise close() waits for the
+  // client to drop it, up to the keep-alive timeout (72 s), after the calls in flight are done.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.addHook('onSend', (req, reply, payload, done) => {
     void reply.header('x-request-id', String(req.id));
+    if (closing) void reply.header('connection', 'close');
     done(null, payload);
   });
   app.addHook('onResponse', (req, reply, done) => {
