@@ -157,6 +157,7 @@ export { testCustomers, fixtureCustomers } from './fixtures.js';
 export { seedSandbox } from './seed.js';
 export type { SeedOptions, SeedReport } from './seed.js';
 export { openSandbox } from './db.js';
+export { datasetPath } from './connection.js';
 export { sandboxSettingsSchema } from './settings.js';
 export type { SandboxSettings } from './settings.js';
 export type { SandboxConnection } from './connection.js';

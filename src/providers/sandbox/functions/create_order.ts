@@ -28,7 +28,7 @@ export const createOrder = writeFunction<'create_order'>((conn, input, { call, t
   const summary = orderSummary(order, checked, input.message);
   const payload = JSON.stringify(echoOrder(order));
   const now = call.now.toISOString();
-  const existing = conn.q.customerByDocument.get(order.customer.document_number);
+  const existing = conn.q.customerKeyByDocument.get(order.customer.document_number);
   if (existing !== undefined) {
     if (!conn.options.order_fallback_to_ticket) {
       throw new PonteError(
