@@ -136,9 +136,15 @@ export class Gateway {
     if (!key) throw new PonteError('UNAUTHENTICATED', 'unknown or revoked API key');
     let tenant = this.tenantCache.get(key.tenantId);
     if (!tenant || tenant.updatedAt !== key.tenantUpdatedAt) {
-      tenant = await this.tenants.require(key.tenantId);
-      this.tenantCache.set(tenant.id, tenant);
-      this.cache.dropTenant(tenant.id);
+      const loaded = await this.tenants.require(key.tenantId);
+      // Concurrent first calls all load the tenant; only a newer version clears its cache, so
+      // they do not drop the catalogue read another of them has just started.
+      const current = this.tenantCache.get(loaded.id);
+      if (current === undefined || current.updatedAt < loaded.updatedAt) {
+        if (current !== undefined) this.cache.dropTenant(loaded.id);
+        this.tenantCache.set(loaded.id, loaded);
+      }
+      tenant = this.tenantCache.get(loaded.id) ?? loaded;
     }
     return { tenant, keyId: key.keyId, allowed: key.allowedFunctions };
   }

@@ -6,6 +6,7 @@ import { SecretBox, loadMasterKey } from './crypto.js';
 import { openDatabase, type DatabaseConfig } from './db.js';
 import { IdempotencyRepo } from './idempotency.js';
 import { KeyRepo } from './keys.js';
+import type { Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 import { TenantRepo } from './tenants.js';
 
@@ -22,6 +23,7 @@ export class Store {
 
   private constructor(
     readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
     readonly secrets: SecretBox,
   ) {
     this.tenants = new TenantRepo(db);
@@ -33,8 +35,8 @@ export class Store {
   }
 
   static async open(config: StoreConfig): Promise<Store> {
-    const db = await openDatabase(config);
-    return new Store(db, new SecretBox(loadMasterKey(config.dataDir, config.masterKey)));
+    const { db, dialect } = await openDatabase(config);
+    return new Store(db, dialect, new SecretBox(loadMasterKey(config.dataDir, config.masterKey)));
   }
 
   async ping(): Promise<void> {

@@ -5,13 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testDatabase } from '../helpers/database.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
 function ponte(args: string[], env: Record<string, string> = {}) {
+  const { DATABASE_URL: _server, ...inherited } = process.env;
   const r = spawnSync(process.execPath, [join(root, 'bin/ponte.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: { ...inherited, LOG_LEVEL: 'silent', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -56,10 +58,11 @@ test('bad usage exits 2 with a message', () => {
   assert.equal(ponte(['no-such-command']).code, 2);
 });
 
-test('tenants create --json prints the tenant and a key that then lists, and call answers through the pipeline', () => {
+test('tenants create --json prints the tenant and a key that then lists, and call answers through the pipeline', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-cli-'));
+  const database = await testDatabase();
   try {
-    const env = { PONTE_DATA_DIR: dataDir };
+    const env = { PONTE_DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}) };
     const created = ponte(
       [
         'tenants',
@@ -93,6 +96,7 @@ test('tenants create --json prints the tenant and a key that then lists, and cal
     assert.equal(failed.code, 1);
     assert.equal(JSON.parse(failed.out).error.code, 'INVALID_DOCUMENT');
   } finally {
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

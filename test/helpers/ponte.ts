@@ -9,6 +9,7 @@ import { openApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { buildServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { testDatabase } from './database.js';
 import type { AnyProvider } from '../../src/providers/types.js';
 
 export interface RunningPonte {
@@ -39,7 +40,14 @@ export async function startPonte(
   options: { providers?: AnyProvider[]; env?: Record<string, string>; adminToken?: string } = {},
 ): Promise<RunningPonte> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-test-'));
-  const config = loadConfig({ PONTE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...options.env });
+  const database = await testDatabase();
+  const config = loadConfig({
+    PONTE_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -67,6 +75,7 @@ export async function startPonte(
     async close() {
       await server.close();
       await app.close();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
     async call(name, body, key, headers = {}) {
