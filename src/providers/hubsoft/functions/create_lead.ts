@@ -1,0 +1,36 @@
+import type { CallContext, ProviderFunction } from '../../types.js';
+import type { HubsoftConnection } from '../connection.js';
+import { prospectFromLead } from '../mappers.js';
+import { plansAt, postProspect, prospectId, prospectRefused } from '../sales.js';
+
+/** The serviço a lead is recorded with: its product when that is a Hubsoft serviço id, else lead_service_id. */
+async function leadService(
+  conn: HubsoftConnection,
+  productCode: string | undefined,
+  cep: string | undefined,
+  call: CallContext,
+): Promise<{ id: number; valorCents: number } | null> {
+  const wanted =
+    productCode !== undefined && /^\d{1,15}$/.test(productCode)
+      ? Number(productCode)
+      : conn.settings.lead_service_id;
+  if (wanted === undefined) return null;
+  // The price is the one Hubsoft sells the plan for at the lead's CEP, when both are known.
+  const plans = cep === undefined ? [] : await plansAt(conn, cep, call).catch(() => []);
+  return { id: wanted, valorCents: plans.find((p) => p.id === wanted)?.valorCents ?? 0 };
+}
+
+/**
+ * Records the lead as a prospecto linked to the lead_crm_id CRM list (Hubsoft puts it on its
+ * PROSPECTOS-API list). Address parts the lead lacks are sent as "NÃO INFORMADO" / "S/N", because
+ * Hubsoft requires them by default. Refusals are ERP_REJECTED with Hubsoft's message.
+ */
+export const createLead: ProviderFunction<HubsoftConnection, 'create_lead'> = async (conn, input, call) => {
+  const { lead } = input;
+  const cep = lead.address?.zip_code ?? conn.settings.sales_zip_code;
+  const service = await leadService(conn, lead.product_code, cep, call);
+  const answer = await postProspect(conn, prospectFromLead(lead, service, conn.settings), call);
+  if (!answer.ok) throw prospectRefused(answer);
+  const id = prospectId(answer);
+  return { remote_id: id === '' ? null : id };
+};
