@@ -30,7 +30,12 @@ export async function openApp(
     databaseUrl: config.databaseUrl,
     masterKey: config.masterKey,
   });
-  const registry = new ProviderRegistry([...defaultProviders(), ...(options.providers ?? [])]);
+  // Providers given here (tests) take the place of a shipped provider with the same id.
+  const extra = options.providers ?? [];
+  const registry = new ProviderRegistry([
+    ...defaultProviders().filter((p) => !extra.some((e) => e.id === p.id)),
+    ...extra,
+  ]);
   const gateway = new Gateway({
     store,
     registry,

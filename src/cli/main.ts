@@ -8,6 +8,8 @@ import { createLogger } from '../logging/logger.js';
 import { datasetPath } from '../providers/sandbox/connection.js';
 import { seedSandbox, testCustomers } from '../providers/sandbox/index.js';
 import { datasetName, sandboxSettingsSchema } from '../providers/sandbox/settings.js';
+import { runIxcSimulatorCli } from '../../simulators/ixc/server.js';
+import { runHubsoftSimulatorCli } from './sim-hubsoft.js';
 import { describeInspection, inspectValue } from './inspect.js';
 import { CliError, json, parseJsonOption, processIo, table, type Io } from './output.js';
 import { serve } from './serve.js';
@@ -27,6 +29,11 @@ Commands:
   keys revoke <key-id> [--json]
   call <function> [--json BODY] [--tenant T]
                                          call a function as the tenant (default: the only tenant, or 'sandbox')
+  check <tenant> [--json]                verifies the tenant's ERP credentials and lists the ids to choose in its settings
+  sim ixc [--port N] [--fault kind[=ms],...] [--unlock-v2]
+                                         runs the IXC simulator (a faithful local IXC webservice)
+  sim hubsoft [--port N] [--customers N] [--seed S]
+                                         runs the Hubsoft simulator (OAuth2 + /api/v1/integracao)
   sandbox seed [--customers N] [--tenant T] [--seed S]
                                          regenerates a sandbox tenant's data (default tenant: sandbox)
   sandbox customers [--json]             the fixed test customers and their scenarios
@@ -258,6 +265,44 @@ async function sandboxCommand(args: string[], config: Config, io: Io): Promise<n
   throw new CliError('usage: ponte sandbox seed|customers ...');
 }
 
+async function checkCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (!positionals[0]) throw new CliError('check needs a tenant id or name');
+  return withApp(config, async (app) => {
+    const report = await app.gateway.check(positionals[0]!);
+    if (values.json) json(io, report);
+    else {
+      io.out(report.ok ? 'OK' : 'PROBLEMS FOUND');
+      for (const m of report.messages) io.out(`  ${m}`);
+      for (const [setting, choices] of Object.entries(report.choices)) {
+        io.out(`\n${setting}:`);
+        if (choices.length === 0) io.out('  (none found)');
+        for (const c of choices) io.out(`  ${c.id.padEnd(8)} ${c.label}`);
+      }
+    }
+    return report.ok ? 0 : 1;
+  });
+}
+
+/** Runs a simulator until Ctrl-C. */
+async function simCommand(args: string[], io: Io): Promise<number> {
+  const [erp, ...rest] = args;
+  const simulators: Record<string, (a: string[], io: Io) => Promise<{ close(): Promise<void> }>> = {
+    ixc: runIxcSimulatorCli,
+    hubsoft: runHubsoftSimulatorCli,
+  };
+  const start = erp === undefined ? undefined : simulators[erp];
+  if (!start) throw new CliError(`usage: ponte sim ${Object.keys(simulators).join('|')} [--port N]`);
+  const sim = await start(rest, io);
+  io.out('Ctrl-C stops it.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.close();
+  return 0;
+}
+
 function inspectCommand(args: string[], io: Io): number {
   const { values, positionals } = parse(args, {
     'reference-date': { type: 'string' },
@@ -294,6 +339,10 @@ export async function main(
         return await callCommand(args, loadConfig(env), io);
       case 'sandbox':
         return await sandboxCommand(args, loadConfig(env), io);
+      case 'check':
+        return await checkCommand(args, loadConfig(env), io);
+      case 'sim':
+        return await simCommand(args, io);
       case undefined:
       case 'help':
       case '--help':

@@ -13,7 +13,8 @@ import {
   type FunctionSpec,
 } from '../contract/index.js';
 import type { Store } from '../store/index.js';
-import type { AnyProvider, CallContext } from '../providers/types.js';
+import type { AnyProvider, CallContext, CheckReport } from '../providers/types.js';
+import { ErpGuard, type CircuitState } from './breaker.js';
 import { CatalogueCache } from './cache.js';
 import { GatewayMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
@@ -70,12 +71,14 @@ export class Gateway {
   private readonly connections = new Map<string, Connection>();
   private readonly tenantCache = new Map<string, Tenant>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly guards = new Map<string, { version: string; guard: ErpGuard }>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: GatewayDeps) {
     this.tenants = new TenantService(deps.store, deps.registry);
     this.metrics = deps.metrics ?? new GatewayMetrics();
     this.now = deps.now ?? (() => new Date());
+    this.metrics.circuits = () => this.circuits();
   }
 
   /** Which functions a tenant's provider implements. */
@@ -208,7 +211,11 @@ export class Gateway {
     };
     const conn = await this.connection(provider, tenant);
     const fn = provider.functions[spec.name] as (c: unknown, i: never, call: CallContext) => Promise<unknown>;
-    let raw = await withDeadline(fn(conn, input, call), signal, deadline);
+    let raw = await this.guard(provider, tenant).run(
+      () => withDeadline(fn(conn, input, call), signal, deadline),
+      countsAgainstErp,
+      signal,
+    );
     if (spec.name === 'list_bills' || spec.name === 'get_bill')
       raw = sanitizeBills(raw, (m) => warnings.push(m));
     const checked = spec.output.safeParse(raw);
@@ -224,6 +231,52 @@ export class Gateway {
       log.warn(message);
     }
     return checked.data;
+  }
+
+  /** The breaker and bulkhead of a tenant's ERP (rebuilt when the tenant's settings change). */
+  private guard(provider: AnyProvider, tenant: Tenant): ErpGuard {
+    const existing = this.guards.get(tenant.id);
+    if (existing && existing.version === tenant.updatedAt) return existing.guard;
+    const o = tenant.options;
+    const guard = new ErpGuard(provider.displayName, {
+      failureThreshold: o.circuit_failure_threshold,
+      openMs: o.circuit_open_seconds * 1000,
+      maxConcurrent: o.max_concurrent_calls,
+      maxQueued: o.max_concurrent_calls * 8,
+    });
+    this.guards.set(tenant.id, { version: tenant.updatedAt, guard });
+    return guard;
+  }
+
+  /** Runs the provider's check for a tenant: credentials, and the ids an operator can choose. */
+  async check(idOrName: string): Promise<CheckReport> {
+    const tenant = await this.tenants.find(idOrName);
+    if (!tenant) throw new PonteError('INVALID_INPUT', `no tenant '${idOrName}'`);
+    const provider = this.deps.registry.get(tenant.provider);
+    if (!provider) throw new PonteError('INVALID_INPUT', `unknown provider '${tenant.provider}'`);
+    if (!provider.check)
+      return { ok: true, messages: [`${provider.displayName} has nothing to check`], choices: {} };
+    const requestId = `check-${Date.now()}`;
+    const call: CallContext = {
+      requestId,
+      tenantId: tenant.id,
+      signal: AbortSignal.timeout(tenant.options.deadline_ms * 4),
+      now: this.now(),
+      log: this.deps.log.child({ request_id: requestId, tenant: tenant.id }),
+      warn: () => undefined,
+    };
+    const conn = await this.connection(provider, tenant);
+    return provider.check(conn, call);
+  }
+
+  /** Circuit state and load of every tenant ERP this process has called. */
+  circuits(): { tenant: string; state: CircuitState; in_flight: number; queued: number }[] {
+    return [...this.guards.entries()].map(([tenant, { guard }]) => ({
+      tenant,
+      state: guard.circuit,
+      in_flight: guard.active,
+      queued: guard.queued,
+    }));
   }
 
   private async connection(provider: AnyProvider, tenant: Tenant): Promise<unknown> {
@@ -350,6 +403,11 @@ export class Gateway {
       }),
     );
   }
+}
+
+/** What says the ERP itself is failing (as opposed to a refusal or a bad input). */
+function countsAgainstErp(error: unknown): boolean {
+  return error instanceof DeadlineError || (error instanceof PonteError && error.code === 'ERP_UNAVAILABLE');
 }
 
 class DeadlineError extends Error {

@@ -1,5 +1,14 @@
 // Prometheus metrics of the call pipeline. One registry per gateway, so tests can run several.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface CircuitReading {
+  tenant: string;
+  state: 'closed' | 'half_open' | 'open';
+  in_flight: number;
+  queued: number;
+}
+
+const CIRCUIT_VALUE = { closed: 0, half_open: 1, open: 2 } as const;
 
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -23,7 +32,34 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** Where the circuit gauges read from (the gateway sets it). */
+  circuits: () => CircuitReading[] = () => [];
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'ponte_' });
+    const readings = () => this.circuits();
+    new Gauge({
+      name: 'ponte_erp_circuit_state',
+      help: 'Circuit breaker of each tenant ERP: 0 closed, 1 half-open, 2 open.',
+      labelNames: ['tenant'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const r of readings()) this.set({ tenant: r.tenant }, CIRCUIT_VALUE[r.state]);
+      },
+    });
+    new Gauge({
+      name: 'ponte_erp_calls_in_flight',
+      help: 'Calls to each tenant ERP in flight (bulkhead), and waiting for a slot.',
+      labelNames: ['tenant', 'stage'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const r of readings()) {
+          this.set({ tenant: r.tenant, stage: 'running' }, r.in_flight);
+          this.set({ tenant: r.tenant, stage: 'waiting' }, r.queued);
+        }
+      },
+    });
   }
 }

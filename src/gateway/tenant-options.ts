@@ -22,6 +22,12 @@ export const tenantOptionsSchema = z
     existing_customer_order_mode: z.enum(['ticket', 'contract', 'lead']).default('ticket'),
     /** When the ERP cannot take an order, open it as a ticket instead (is_issue: true). */
     order_fallback_to_ticket: z.boolean().default(true),
+    /** Calls to the ERP in flight at once (per Ponte process); more wait in a bounded queue. */
+    max_concurrent_calls: z.number().int().min(1).max(1_000).default(32),
+    /** Consecutive ERP failures that open the circuit. */
+    circuit_failure_threshold: z.number().int().min(1).max(1_000).default(5),
+    /** How long an open circuit fails calls at once before it lets one probe through. */
+    circuit_open_seconds: z.number().int().min(1).max(3_600).default(10),
     /** Calls per second this tenant may make (all keys together, per Ponte process); null = no limit. */
     rate_limit_per_second: z.number().int().min(1).max(100_000).nullable().default(null),
   })

@@ -180,7 +180,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.get('/readyz', async (_req, reply) => {
     try {
       await store.ping();
-      return { status: 'ready', checks: { database: 'ok' } };
+      // An open circuit is one ERP's trouble, not this process's: it is reported, and the process stays ready.
+      return { status: 'ready', checks: { database: 'ok' }, erp_circuits: gateway.circuits() };
     } catch {
       return reply.code(503).send({ status: 'not ready', checks: { database: 'unreachable' } });
     }

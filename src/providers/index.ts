@@ -1,7 +1,9 @@
 // The providers Ponte ships. Adding an ERP means adding it here and nowhere else.
+import { hubsoftProvider } from './hubsoft/index.js';
+import { ixcProvider } from './ixc/index.js';
 import { sandboxProvider } from './sandbox/index.js';
 import type { AnyProvider } from './types.js';
 
 export function defaultProviders(): AnyProvider[] {
-  return [sandboxProvider];
+  return [sandboxProvider, ixcProvider, hubsoftProvider];
 }
