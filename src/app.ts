@@ -42,6 +42,7 @@ export async function openApp(
     log,
     dataDir: config.dataDir,
     metrics: new GatewayMetrics({ defaultMetrics: options.defaultMetrics ?? false }),
+    settlement: { workerIntervalMs: config.workerIntervalMs, retryBaseMs: config.settlementRetryMs },
   });
   return {
     config,

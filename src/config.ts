@@ -13,6 +13,9 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   sandboxCustomers: number;
+  /** How often the settlement worker looks for queued settlements, and the first retry delay. */
+  workerIntervalMs: number;
+  settlementRetryMs: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -38,5 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: intFrom(env, 'PONTE_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     sandboxCustomers: intFrom(env, 'PONTE_SANDBOX_CUSTOMERS', 1000, 0, 1_000_000),
+    workerIntervalMs: intFrom(env, 'PONTE_WORKER_INTERVAL_MS', 1000, 10, 600_000),
+    settlementRetryMs: intFrom(env, 'PONTE_SETTLEMENT_RETRY_MS', 1000, 10, 3_600_000),
   };
 }

@@ -29,6 +29,9 @@ Commands:
   keys revoke <key-id> [--json]
   call <function> [--json BODY] [--tenant T]
                                          call a function as the tenant (default: the only tenant, or 'sandbox')
+  settlements list [--tenant T] [--state S] [--limit N] [--json]
+  settlements show <transaction-id> [--tenant T]     a settlement with every attempt made
+  settlements retry <transaction-id> [--tenant T]    makes a queued or unknown settlement due now
   check <tenant> [--json]                verifies the tenant's ERP credentials and lists the ids to choose in its settings
   sim ixc [--port N] [--fault kind[=ms],...] [--unlock-v2]
                                          runs the IXC simulator (a faithful local IXC webservice)
@@ -265,6 +268,67 @@ async function sandboxCommand(args: string[], config: Config, io: Io): Promise<n
   throw new CliError('usage: ponte sandbox seed|customers ...');
 }
 
+async function settlementsCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    tenant: { type: 'string' },
+    state: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  return withApp(config, async (app) => {
+    const tenant = values.tenant === undefined ? undefined : await app.gateway.tenants.find(values.tenant);
+    if (values.tenant !== undefined && !tenant) throw new CliError(`no tenant '${values.tenant}'`);
+    const service = app.gateway.settlements;
+    const tenantOf = async () => {
+      if (tenant) return tenant.id;
+      const all = await app.store.tenants.list();
+      if (all.length === 1) return all[0]!.id;
+      throw new CliError('several tenants exist: choose one with --tenant');
+    };
+    switch (sub) {
+      case 'list': {
+        const limit = Number(values.limit ?? 100);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliError('--limit must be a positive whole number');
+        const rows = await app.store.settlements.list({
+          ...(tenant ? { tenantId: tenant.id } : {}),
+          ...(values.state ? { state: values.state } : {}),
+          limit,
+        });
+        const view = rows.map(({ input: _input, fingerprint: _fp, outcome: _o, ...row }) => row);
+        if (values.json) json(io, view);
+        else
+          table(io, view, [
+            'transaction_id',
+            'state',
+            'attempts',
+            'boleto_id',
+            'next_attempt_at',
+            'updated_at',
+          ]);
+        return 0;
+      }
+      case 'show': {
+        if (!positionals[0]) throw new CliError('settlements show needs a transaction id');
+        const view = await service.show(await tenantOf(), positionals[0]);
+        if (!view) throw new CliError(`no settlement with transaction id '${positionals[0]}'`, 1);
+        const { input: _input, fingerprint: _fp, ...rest } = view;
+        json(io, { ...rest, outcome: view.outcome === null ? null : (JSON.parse(view.outcome) as unknown) });
+        return 0;
+      }
+      case 'retry': {
+        if (!positionals[0]) throw new CliError('settlements retry needs a transaction id');
+        const row = await service.retry(await tenantOf(), positionals[0]);
+        io.out(`Settlement ${row.transaction_id} is due now; a running Ponte applies it within seconds.`);
+        return 0;
+      }
+      default:
+        throw new CliError('usage: ponte settlements list|show|retry ...');
+    }
+  });
+}
+
 async function checkCommand(args: string[], config: Config, io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (!positionals[0]) throw new CliError('check needs a tenant id or name');
@@ -339,6 +403,8 @@ export async function main(
         return await callCommand(args, loadConfig(env), io);
       case 'sandbox':
         return await sandboxCommand(args, loadConfig(env), io);
+      case 'settlements':
+        return await settlementsCommand(args, loadConfig(env), io);
       case 'check':
         return await checkCommand(args, loadConfig(env), io);
       case 'sim':

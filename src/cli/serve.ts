@@ -53,6 +53,8 @@ export async function serve(config: Config, io: Io): Promise<number> {
     version: packageVersion(),
   });
   await server.listen({ port: config.port, host: config.host });
+  // Settlements left queued (ERP down) or in flight by a process that died are taken up from here.
+  app.gateway.settlements.startWorker();
   const address = server.server.address() as AddressInfo;
   const port = address.port;
   const base = `http://localhost:${port}`;

@@ -2,7 +2,6 @@
 // authenticate -> function -> key scope -> rate limit -> provider support -> validate input ->
 // idempotency (writes) -> cache (catalogue reads) -> deadline -> provider -> validate and
 // sanitise output -> audit -> metrics.
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import {
@@ -16,10 +15,12 @@ import type { Store } from '../store/index.js';
 import type { AnyProvider, CallContext, CheckReport } from '../providers/types.js';
 import { ErpGuard, type CircuitState } from './breaker.js';
 import { CatalogueCache } from './cache.js';
+import { fingerprint } from './fingerprint.js';
 import { GatewayMetrics } from './metrics.js';
 import { RateLimiter } from './rate-limit.js';
 import type { ProviderRegistry } from './registry.js';
 import { sanitizeBills } from './sanitize.js';
+import { SettlementService, type SettlementOptions } from './settlement.js';
 import { TenantService, type Tenant } from './tenant-service.js';
 
 export interface CallRequest {
@@ -46,6 +47,7 @@ export interface GatewayDeps {
   dataDir: string;
   metrics?: GatewayMetrics;
   now?: () => Date;
+  settlement?: Partial<SettlementOptions>;
 }
 
 interface Caller {
@@ -66,6 +68,7 @@ const DUPLICATE_WAIT_EXTRA_MS = 5_000;
 export class Gateway {
   readonly tenants: TenantService;
   readonly metrics: GatewayMetrics;
+  readonly settlements: SettlementService;
   private readonly cache = new CatalogueCache();
   private readonly limiter = new RateLimiter();
   private readonly connections = new Map<string, Connection>();
@@ -79,6 +82,36 @@ export class Gateway {
     this.metrics = deps.metrics ?? new GatewayMetrics();
     this.now = deps.now ?? (() => new Date());
     this.metrics.circuits = () => this.circuits();
+    this.settlements = new SettlementService({
+      store: deps.store,
+      log: deps.log,
+      now: this.now,
+      findTenant: (id) => this.tenants.find(id),
+      run: (tenant, name, input, requestId) => this.runFor(tenant, name, input, requestId),
+      ...(deps.settlement ? { options: deps.settlement } : {}),
+    });
+  }
+
+  /** One function for a tenant, through the breaker, deadline and output checks (for the settlement worker). */
+  private async runFor(
+    tenant: Tenant,
+    name: FunctionName,
+    input: unknown,
+    requestId: string,
+  ): Promise<unknown> {
+    const provider = this.deps.registry.get(tenant.provider);
+    const req: CallRequest = { functionName: name, body: input, requestId, tenant: tenant.id };
+    if (!provider?.functions[name]) {
+      throw new PonteError(
+        'NOT_SUPPORTED',
+        `${provider?.displayName ?? tenant.provider} does not support ${name}`,
+      );
+    }
+    try {
+      return await this.execute(functions[name], provider, tenant, input as never, req);
+    } catch (error) {
+      throw this.toPonteError(error, req, name);
+    }
   }
 
   /** Which functions a tenant's provider implements. */
@@ -179,6 +212,9 @@ export class Gateway {
     if (!parsed.success) throw issuesToError(parsed.error);
     const input = parsed.data as never;
 
+    if (spec.name === 'settle_bill') {
+      return this.settlements.settle(tenant, input, req.requestId);
+    }
     const execute = () => this.execute(spec, provider, tenant, input, req);
     const idemKey = spec.idempotencyKey?.(input) ?? null;
     if (idemKey !== null) return this.idempotent(spec, tenant, idemKey, input, req, execute);
@@ -394,6 +430,7 @@ export class Gateway {
 
   /** Closes every provider connection (shutdown). */
   async close(): Promise<void> {
+    await this.settlements.stopWorker();
     const all = [...this.connections.values()];
     this.connections.clear();
     await Promise.all(
@@ -447,20 +484,4 @@ function replay(response: string): unknown {
   if (stored.ok) return stored.body;
   const { code, message, details, upstream } = stored.error;
   throw new PonteError(code as never, message, { details, upstream });
-}
-
-/** Canonical JSON (sorted keys) of the normalised input, hashed. */
-function fingerprint(input: unknown): string {
-  return createHash('sha256').update(canonical(input)).digest('hex');
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

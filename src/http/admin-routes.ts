@@ -67,6 +67,42 @@ export function registerAdminRoutes(
         reply.code(201).send(await admin.createKey(req.params.id, objectBody(req.body))),
       );
       scope.delete<{ Params: { id: string } }>('/keys/:id', (req) => admin.revokeKey(req.params.id));
+      scope.get<{ Querystring: { tenant?: string; state?: string; limit?: string } }>(
+        '/settlements',
+        async (req) => {
+          const tenant = req.query.tenant ? await deps.gateway.tenants.require(req.query.tenant) : undefined;
+          const limit = Math.min(1000, Math.max(1, Number(req.query.limit ?? 100) || 100));
+          const rows = await deps.store.settlements.list({
+            ...(tenant ? { tenantId: tenant.id } : {}),
+            ...(req.query.state ? { state: req.query.state } : {}),
+            limit,
+          });
+          return rows.map(({ input: _input, fingerprint: _fp, ...row }) => row);
+        },
+      );
+      scope.get<{ Params: { tenant: string; tx: string } }>(
+        '/settlements/:tenant/:tx',
+        async (req, reply) => {
+          const tenant = await deps.gateway.tenants.require(req.params.tenant);
+          const view = await deps.gateway.settlements.show(tenant.id, req.params.tx);
+          if (!view)
+            return sendError(reply, new PonteError('INVALID_INPUT', `no settlement '${req.params.tx}'`));
+          const { input: _input, fingerprint: _fp, ...rest } = view;
+          return rest;
+        },
+      );
+      scope.post<{ Params: { tenant: string; tx: string } }>(
+        '/settlements/:tenant/:tx/retry',
+        async (req) => {
+          const tenant = await deps.gateway.tenants.require(req.params.tenant);
+          const {
+            input: _input,
+            fingerprint: _fp,
+            ...row
+          } = await deps.gateway.settlements.retry(tenant.id, req.params.tx);
+          return row;
+        },
+      );
       scope.get<{ Querystring: { tenant?: string; limit?: string } }>('/audit', async (req) => {
         const tenant = req.query.tenant ? await deps.gateway.tenants.require(req.query.tenant) : undefined;
         const limit = Math.min(1000, Math.max(1, Number(req.query.limit ?? 100) || 100));

@@ -39,6 +39,16 @@ export interface ErpHttpClientOptions {
 
 const EXCERPT_LENGTH = 300;
 
+/** Transport errors that happen before a request leaves: connection refused, unknown host, connect timeout. */
+const NOT_SENT: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 export function upstreamExcerpt(
   status: number | null,
   body: string,
@@ -117,8 +127,10 @@ export class ErpHttpClient {
         // The call's deadline: let the gateway report it as such.
         if (call.signal.aborted) throw error;
         const code = (error as { code?: string }).code ?? (error as Error).name;
+        // Failures to connect prove nothing was sent; anything later may have reached the ERP.
         failure = new PonteError('ERP_UNAVAILABLE', `${this.erpName} could not be reached (${code})`, {
           cause: error,
+          details: { sent: !NOT_SENT.has(code) },
         });
       }
       if (!req.read || attempt >= this.readRetries) throw failure;

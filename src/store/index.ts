@@ -6,6 +6,7 @@ import { SecretBox, loadMasterKey } from './crypto.js';
 import { openDatabase, type DatabaseConfig } from './db.js';
 import { IdempotencyRepo } from './idempotency.js';
 import { KeyRepo } from './keys.js';
+import { SettlementRepo } from './settlements.js';
 import type { Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 import { TenantRepo } from './tenants.js';
@@ -19,6 +20,7 @@ export class Store {
   readonly keys: KeyRepo;
   readonly idempotency: IdempotencyRepo;
   readonly audit: AuditRepo;
+  readonly settlements: SettlementRepo;
   private auditTimer: NodeJS.Timeout;
 
   private constructor(
@@ -30,6 +32,7 @@ export class Store {
     this.keys = new KeyRepo(db);
     this.idempotency = new IdempotencyRepo(db);
     this.audit = new AuditRepo(db);
+    this.settlements = new SettlementRepo(db);
     this.auditTimer = setInterval(() => void this.audit.flush(), 1000);
     this.auditTimer.unref();
   }
@@ -53,3 +56,5 @@ export class Store {
 export type { TenantRow } from './tenants.js';
 export type { ApiKeyInfo, ResolvedKey } from './keys.js';
 export type { Claim } from './idempotency.js';
+export type { SettlementRow, SettlementAttemptRow } from './settlements.js';
+export { TERMINAL_STATES } from './settlements.js';

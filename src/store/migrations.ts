@@ -61,5 +61,47 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('audit_tenant_at').on('audit').columns(['tenant_id', 'at']).execute();
       },
     },
+    '0002_settlements': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('settlements')
+          .addColumn('tenant_id', 'text', (c) => c.notNull())
+          .addColumn('transaction_id', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('input', 'text', (c) => c.notNull())
+          .addColumn('boleto_id', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'text')
+          .addColumn('lease_owner', 'text')
+          .addColumn('lease_until', 'text')
+          .addColumn('outcome', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('settlements_pk', ['tenant_id', 'transaction_id'])
+          .execute();
+        await db.schema
+          .createIndex('settlements_due')
+          .on('settlements')
+          .columns(['state', 'next_attempt_at'])
+          .execute();
+        await db.schema
+          .createTable('settlement_attempts')
+          .addColumn('id', 'integer', autoId)
+          .addColumn('tenant_id', 'text', (c) => c.notNull())
+          .addColumn('transaction_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('settlement_attempts_tx')
+          .on('settlement_attempts')
+          .columns(['tenant_id', 'transaction_id'])
+          .execute();
+      },
+    },
   };
 }

@@ -56,9 +56,48 @@ export interface AuditTable {
   latency_ms: number;
 }
 
+export type SettlementState =
+  'received' | 'applying' | 'settled' | 'already_settled' | 'rejected' | 'unknown' | 'queued' | 'failed';
+
+/** One settle_bill per (tenant, transaction.id): the durable state machine of DESIGN §2. */
+export interface SettlementTable {
+  tenant_id: string;
+  transaction_id: string;
+  /** Hash of the normalised input: the same transaction with other content is a conflict. */
+  fingerprint: string;
+  /** The normalised settle_bill input, JSON, so the worker can apply it later. */
+  input: string;
+  boleto_id: string;
+  state: SettlementState;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** Who works on it and until when; a lease that runs out means its process died. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  /** The settle_bill output (terminal states) or the error body ('failed'), JSON. */
+  outcome: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettlementAttemptTable {
+  id: Generated<number>;
+  tenant_id: string;
+  transaction_id: string;
+  at: string;
+  /** 'apply' (the baixa was sent) or 'read' (the bill was read to resolve an unknown outcome). */
+  kind: 'apply' | 'read';
+  /** The state it led to. */
+  result: string;
+  detail: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
   idempotency: IdempotencyTable;
   audit: AuditTable;
+  settlements: SettlementTable;
+  settlement_attempts: SettlementAttemptTable;
 }

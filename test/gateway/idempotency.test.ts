@@ -142,7 +142,7 @@ describe('idempotency', () => {
   });
 
   test('concurrent duplicates of a call that fails with 5xx: one more run, then all share its answer', async () => {
-    const c = cases[2]!;
+    const c = cases[0]!;
     failures.set(c.name, [new PonteError('ERP_UNAVAILABLE', 'the ERP did not answer')]);
     const answers = await burst(c, 'burst-5xx');
     const statuses = answers.map((a) => a.status).sort();

@@ -37,7 +37,13 @@ export interface Answer {
 }
 
 export async function startPonte(
-  options: { providers?: AnyProvider[]; env?: Record<string, string>; adminToken?: string } = {},
+  options: {
+    providers?: AnyProvider[];
+    env?: Record<string, string>;
+    adminToken?: string;
+    /** Start the settlement worker (default true). */
+    worker?: boolean;
+  } = {},
 ): Promise<RunningPonte> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-test-'));
   const database = await testDatabase();
@@ -65,6 +71,7 @@ export async function startPonte(
     bodyLimitBytes: config.bodyLimitBytes,
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
+  if (options.worker !== false) app.gateway.settlements.startWorker();
   const address = server.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
 

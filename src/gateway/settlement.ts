@@ -1,0 +1,382 @@
+// Settlement (baixa): nothing lost, nothing doubled (DESIGN §2).
+//
+// The state of each (tenant, transaction.id) is stored before the ERP is called:
+//   received -> applying -> settled | already_settled | rejected      (the ERP answered)
+//                        -> failed                                    (a 4xx error, e.g. BILL_NOT_FOUND)
+//                        -> queued    (the ERP could not be reached: nothing was sent)
+//                        -> unknown   (sent, but the answer was lost: timeout, 5xx, garbled body)
+// - Concurrent duplicates wait for the first outcome; later duplicates get the stored one; the
+//   same transaction.id with other content is IDEMPOTENCY_CONFLICT.
+// - queued and unknown answer the platform `status: "queued"` (success false) and are taken up by
+//   the worker with exponential backoff, without any new call from the platform, until applied.
+// - unknown is resolved by reading the bill in the ERP first: no longer open -> settled (our baixa
+//   landed); still open -> the baixa is applied.
+// - A row left in received/applying by a process that died is taken up when its lease runs out,
+//   as unknown (it may have reached the ERP).
+// - Every change is a compare-and-set, so several processes on one database share the work and
+//   never act twice on the same row.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { PonteError, type FunctionInput, type FunctionName, type FunctionOutput } from '../contract/index.js';
+import type { SettlementRow, Store } from '../store/index.js';
+import { TERMINAL_STATES } from '../store/index.js';
+import type { SettlementState } from '../store/schema.js';
+import { fingerprint } from './fingerprint.js';
+import type { Tenant } from './tenant-service.js';
+
+type SettleInput = FunctionInput<'settle_bill'>;
+type SettleOutput = FunctionOutput<'settle_bill'>;
+
+/** Runs one contract function for a tenant through the pipeline (breaker, deadline, validation). */
+export type RunFunction = (
+  tenant: Tenant,
+  name: FunctionName,
+  input: unknown,
+  requestId: string,
+) => Promise<unknown>;
+
+export interface SettlementOptions {
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  retryBaseMs: number;
+  maxBackoffMs: number;
+  /** How often the worker looks for due settlements. */
+  workerIntervalMs: number;
+}
+
+export const defaultSettlementOptions: SettlementOptions = {
+  retryBaseMs: 1_000,
+  maxBackoffMs: 5 * 60_000,
+  workerIntervalMs: 1_000,
+};
+
+interface Deps {
+  store: Store;
+  log: Logger;
+  now: () => Date;
+  run: RunFunction;
+  findTenant: (id: string) => Promise<Tenant | undefined>;
+  options?: Partial<SettlementOptions>;
+}
+
+export interface SettlementView extends SettlementRow {
+  attempts_made: { at: string; kind: string; result: string; detail: string }[];
+}
+
+export class SettlementService {
+  /** Identifies this process in leases. */
+  readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly options: SettlementOptions;
+  private readonly local = new Map<string, Promise<unknown>>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<number> | null = null;
+
+  constructor(private readonly deps: Deps) {
+    this.options = { ...defaultSettlementOptions, ...deps.options };
+  }
+
+  private get repo() {
+    return this.deps.store.settlements;
+  }
+
+  private stamp(): string {
+    return this.deps.now().toISOString();
+  }
+
+  /** A timestamp strictly after `previous`, so compare-and-set always sees a change. */
+  private after(previous: string): string {
+    const now = this.deps.now().getTime();
+    return new Date(Math.max(now, Date.parse(previous) + 1)).toISOString();
+  }
+
+  private leaseUntil(tenant: Tenant): string {
+    return new Date(this.deps.now().getTime() + tenant.options.deadline_ms * 2 + 5_000).toISOString();
+  }
+
+  async settle(tenant: Tenant, input: SettleInput, requestId: string): Promise<SettleOutput> {
+    const at = this.stamp();
+    const row: SettlementRow = {
+      tenant_id: tenant.id,
+      transaction_id: input.transaction.id,
+      fingerprint: fingerprint(input),
+      input: JSON.stringify(input),
+      boleto_id: input.boleto_id,
+      state: 'received',
+      attempts: 0,
+      next_attempt_at: null,
+      lease_owner: this.owner,
+      lease_until: this.leaseUntil(tenant),
+      outcome: null,
+      last_error: null,
+      created_at: at,
+      updated_at: at,
+    };
+    const key = `${tenant.id}\u0000${row.transaction_id}`;
+    if (await this.repo.insert(row)) return this.track(key, this.apply(tenant, row, requestId));
+
+    const giveUpAt = Date.now() + tenant.options.deadline_ms + 5_000;
+    for (;;) {
+      const existing = await this.repo.get(tenant.id, row.transaction_id);
+      if (!existing) continue;
+      if (existing.fingerprint !== row.fingerprint) {
+        throw new PonteError(
+          'IDEMPOTENCY_CONFLICT',
+          'settle_bill was already called with this transaction.id and other content',
+          {
+            details: { key: row.transaction_id },
+          },
+        );
+      }
+      if (existing.state !== 'received' && existing.state !== 'applying') return answer(existing);
+      const running = this.local.get(key);
+      if (running) await running.catch(() => undefined);
+      else if (Date.now() > giveUpAt) return answer(existing);
+      else await sleep(25);
+    }
+  }
+
+  private track<T>(key: string, work: Promise<T>): Promise<T> {
+    this.local.set(key, work);
+    return work.finally(() => {
+      if (this.local.get(key) === work) this.local.delete(key);
+    });
+  }
+
+  /** Sends the baixa for a row this process holds (state received, queued or unknown resolved as open). */
+  private async apply(tenant: Tenant, row: SettlementRow, requestId: string): Promise<SettleOutput> {
+    const applying = {
+      state: 'applying' as const,
+      attempts: row.attempts + 1,
+      lease_owner: this.owner,
+      lease_until: this.leaseUntil(tenant),
+      updated_at: this.after(row.updated_at),
+    };
+    if (!(await this.repo.transition(row, applying))) {
+      const current = await this.repo.get(row.tenant_id, row.transaction_id);
+      if (!current) throw new PonteError('INTERNAL', 'settlement vanished');
+      return answer(current);
+    }
+    const held = { ...row, ...applying };
+    const input = JSON.parse(row.input) as SettleInput;
+    try {
+      const output = (await this.deps.run(tenant, 'settle_bill', input, requestId)) as SettleOutput;
+      const state: SettlementState = output.status ?? (output.success ? 'settled' : 'rejected');
+      if (state === 'queued') throw new PonteError('ERP_UNAVAILABLE', output.api_response);
+      await this.finish(
+        held,
+        state,
+        { outcome: JSON.stringify(output), last_error: null },
+        'apply',
+        output.api_response,
+      );
+      return output;
+    } catch (error) {
+      const e =
+        error instanceof PonteError
+          ? error
+          : new PonteError('INTERNAL', 'the settlement failed unexpectedly');
+      if (e.status < 500) {
+        const body = e.toBody('').error;
+        await this.finish(
+          held,
+          'failed',
+          { outcome: JSON.stringify(body), last_error: e.message },
+          'apply',
+          e.message,
+        );
+        throw e;
+      }
+      const notSent = (e.details as { sent?: boolean } | undefined)?.sent === false;
+      const state: SettlementState = notSent ? 'queued' : 'unknown';
+      const detail = [e.message, e.upstream?.excerpt].filter(Boolean).join(': ');
+      const next = this.nextAttempt(held.attempts);
+      await this.finish(held, state, { last_error: detail, next_attempt_at: next }, 'apply', detail);
+      this.deps.log.warn(
+        { tenant: tenant.id, transaction: row.transaction_id, state, next_attempt_at: next },
+        'settlement not confirmed by the ERP: kept for the worker',
+      );
+      return queuedAnswer(detail);
+    }
+  }
+
+  private async finish(
+    held: SettlementRow,
+    state: SettlementState,
+    changes: Partial<SettlementRow>,
+    kind: 'apply' | 'read',
+    detail: string,
+  ): Promise<void> {
+    const at = this.after(held.updated_at);
+    const terminal = TERMINAL_STATES.has(state);
+    await this.repo.transition(held, {
+      state,
+      lease_owner: null,
+      lease_until: null,
+      ...(terminal ? { next_attempt_at: null } : {}),
+      ...changes,
+      updated_at: at,
+    });
+    await this.repo.recordAttempt({
+      tenant_id: held.tenant_id,
+      transaction_id: held.transaction_id,
+      at,
+      kind,
+      result: state,
+      detail: detail.slice(0, 2000),
+    });
+  }
+
+  private nextAttempt(attempts: number): string {
+    const base = Math.min(
+      this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1),
+      this.options.maxBackoffMs,
+    );
+    const jitter = Math.floor(Math.random() * Math.min(250, base / 4));
+    return new Date(this.deps.now().getTime() + base + jitter).toISOString();
+  }
+
+  /** Takes up due settlements once; returns how many it handled. */
+  async tick(): Promise<number> {
+    if (this.ticking) return this.ticking;
+    this.ticking = this.runTick().finally(() => {
+      this.ticking = null;
+    });
+    return this.ticking;
+  }
+
+  private async runTick(): Promise<number> {
+    const due = await this.repo.due(this.stamp(), 50);
+    let handled = 0;
+    for (const row of due) {
+      const tenant = await this.deps.findTenant(row.tenant_id);
+      if (!tenant) continue;
+      const claim = {
+        lease_owner: this.owner,
+        lease_until: this.leaseUntil(tenant),
+        updated_at: this.after(row.updated_at),
+      };
+      if (!(await this.repo.transition(row, claim))) continue;
+      handled++;
+      const held = { ...row, ...claim };
+      const key = `${tenant.id}\u0000${row.transaction_id}`;
+      await this.track(key, this.resume(tenant, held)).catch((error: unknown) => {
+        this.deps.log.error({ err: error, transaction: row.transaction_id }, 'settlement worker error');
+      });
+    }
+    return handled;
+  }
+
+  private async resume(tenant: Tenant, held: SettlementRow): Promise<void> {
+    const requestId = `settlement-worker-${held.transaction_id}`;
+    // Anything but queued may have reached the ERP: read the bill before sending the baixa again.
+    if (held.state !== 'queued') {
+      const input = JSON.parse(held.input) as SettleInput;
+      let open: boolean;
+      try {
+        open = await this.billStillOpen(tenant, input, requestId);
+      } catch (error) {
+        const detail = `reading the bill failed: ${(error as Error).message}`;
+        await this.finish(
+          held,
+          'unknown',
+          { last_error: detail, next_attempt_at: this.nextAttempt(held.attempts) },
+          'read',
+          detail,
+        );
+        return;
+      }
+      if (!open) {
+        const output: SettleOutput = {
+          success: true,
+          status: 'settled',
+          api_response: 'The bill is no longer open in the ERP: the baixa sent earlier was applied.',
+        };
+        await this.finish(
+          held,
+          'settled',
+          { outcome: JSON.stringify(output), last_error: null },
+          'read',
+          output.api_response,
+        );
+        return;
+      }
+      const readAt = this.after(held.updated_at);
+      await this.repo.recordAttempt({
+        tenant_id: held.tenant_id,
+        transaction_id: held.transaction_id,
+        at: readAt,
+        kind: 'read',
+        result: 'open',
+        detail: 'the bill is still open in the ERP: the baixa is sent again',
+      });
+    }
+    await this.apply(tenant, held, requestId).catch(() => undefined);
+  }
+
+  /** True when the bill is still among the customer's open bills in the ERP. */
+  private async billStillOpen(tenant: Tenant, input: SettleInput, requestId: string): Promise<boolean> {
+    const bills = (await this.deps.run(
+      tenant,
+      'list_bills',
+      { customer_document_number: input.customer_document_number },
+      requestId,
+    )) as { remote_id: string }[];
+    return bills.some((b) => b.remote_id === input.boleto_id);
+  }
+
+  startWorker(): void {
+    if (this.timer) return;
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.options.workerIntervalMs);
+    this.timer.unref();
+  }
+
+  async stopWorker(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+  }
+
+  /** Makes a queued or unknown settlement due now. */
+  async retry(tenantId: string, transactionId: string): Promise<SettlementRow> {
+    const row = await this.repo.get(tenantId, transactionId);
+    if (!row) throw new PonteError('INVALID_INPUT', `no settlement with transaction id '${transactionId}'`);
+    if (row.state !== 'queued' && row.state !== 'unknown') {
+      throw new PonteError(
+        'INVALID_INPUT',
+        `settlement ${transactionId} is ${row.state}: only queued or unknown ones can be retried`,
+      );
+    }
+    const at = this.after(row.updated_at);
+    await this.repo.transition(row, { next_attempt_at: at, updated_at: at });
+    return (await this.repo.get(tenantId, transactionId))!;
+  }
+
+  async show(tenantId: string, transactionId: string): Promise<SettlementView | undefined> {
+    const row = await this.repo.get(tenantId, transactionId);
+    if (!row) return undefined;
+    const attempts = await this.repo.attempts(tenantId, transactionId);
+    return {
+      ...row,
+      attempts_made: attempts.map(({ at, kind, result, detail }) => ({ at, kind, result, detail })),
+    };
+  }
+}
+
+function queuedAnswer(detail: string | null): SettleOutput {
+  return {
+    success: false,
+    status: 'queued',
+    api_response: detail ?? 'The ERP could not confirm the settlement yet: Ponte keeps it and applies it.',
+  };
+}
+
+/** What a duplicate gets for a settlement in a given state. */
+function answer(row: SettlementRow): SettleOutput {
+  if (row.state === 'failed' && row.outcome) {
+    const error = JSON.parse(row.outcome) as { code: string; message: string; details?: unknown };
+    throw new PonteError(error.code as never, error.message, { details: error.details });
+  }
+  if (TERMINAL_STATES.has(row.state) && row.outcome) return JSON.parse(row.outcome) as SettleOutput;
+  return queuedAnswer(row.last_error);
+}

@@ -1,0 +1,227 @@
+// Nothing lost, nothing doubled: settle_bill through IXC (the simulator) when the ERP is down,
+// times out after taking the baixa, hangs, or is hammered by duplicates. The simulator counts the
+// baixas it accepted, so "exactly once" is what IXC itself saw.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ixcProvider } from '../../src/providers/ixc/index.js';
+import { FIXTURES } from '../../simulators/ixc/seed.js';
+import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { startPonte, type RunningPonte } from '../helpers/ponte.js';
+import { switchableProxy, type SwitchableProxy } from '../helpers/switchable-proxy.js';
+
+const TOKEN = '7:5e884898da280471';
+const PAID_AT = new Date().toISOString();
+let sim: IxcSimulator;
+let proxy: SwitchableProxy;
+let ponte: RunningPonte;
+const keys: Record<string, { id: string; key: string }> = {};
+
+const settings = (baseUrl: string) => ({
+  base_url: baseUrl,
+  token: TOKEN,
+  branch_id: '1',
+  cash_account_id: '3',
+  billing_wallet_id: '1',
+  contract_model_id: '1',
+  document_type_id: '501',
+  seller_id: '1',
+  ticket_subject_id: '1',
+  ticket_department_id: '1',
+  due_day_contract_types: { '10': '11' },
+});
+
+before(async () => {
+  sim = await startIxcSimulator({ token: TOKEN, seed: { customers: 10 } });
+  const port = Number(new URL(sim.url).port);
+  proxy = await switchableProxy({ host: '127.0.0.1', port });
+  ponte = await startPonte({
+    providers: [ixcProvider],
+    env: { PONTE_WORKER_INTERVAL_MS: '50', PONTE_SETTLEMENT_RETRY_MS: '50' },
+  });
+  const viaProxy = settings(proxy.url('/webservice/v1'));
+  keys.main = await ponte.createTenant('isp', 'ixc', viaProxy, { circuit_open_seconds: 1 });
+  keys.short = await ponte.createTenant('isp-short', 'ixc', viaProxy, {
+    deadline_ms: 500,
+    circuit_open_seconds: 1,
+  });
+});
+after(async () => {
+  await ponte.close();
+  await proxy.close();
+  await sim.close();
+});
+
+const openBills = async (document: string, key = keys.main!.key) =>
+  (await ponte.call('list_bills', { customer_document_number: document }, key)).body as {
+    remote_id: string;
+    valor_final: string;
+  }[];
+
+const settleBody = (document: string, bill: { remote_id: string; valor_final: string }, id: string) => ({
+  customer_document_number: document,
+  boleto_id: bill.remote_id,
+  transaction: { id, method: 'pix', amount: bill.valor_final, paid_at: PAID_AT },
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const stateOf = async (tenant: string, tx: string) =>
+  (await ponte.app.gateway.settlements.show(tenant, tx))?.state;
+
+describe('settle_bill through IXC', () => {
+  test('50 concurrent calls with one transaction: one baixa reaches IXC, all 50 get the same answer', async () => {
+    const [bill] = await openBills(FIXTURES.manyBills);
+    const baixas = sim.state.counters.baixas;
+    const body = settleBody(FIXTURES.manyBills, bill!, `tx-burst-${Date.now()}`);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => ponte.call('settle_bill', body, keys.main!.key)),
+    );
+    for (const a of answers) {
+      assert.equal(a.status, 200);
+      assert.deepEqual(a.body, answers[0]!.body);
+    }
+    assert.deepEqual([answers[0]!.body.success, answers[0]!.body.status], [true, 'settled']);
+    assert.equal(sim.state.counters.baixas, baixas + 1);
+  });
+
+  test('ERP down: queued; ERP back: applied exactly once, with no new call from the platform', async () => {
+    const bills = await openBills(FIXTURES.manyBills);
+    const bill = bills[bills.length - 1]!;
+    const tx = `tx-down-${Date.now()}`;
+    const baixas = sim.state.counters.baixas;
+    await proxy.down();
+    try {
+      const answer = await ponte.call(
+        'settle_bill',
+        settleBody(FIXTURES.manyBills, bill, tx),
+        keys.main!.key,
+      );
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.deepEqual([answer.body.success, answer.body.status], [false, 'queued']);
+      assert.equal(await stateOf(keys.main!.id, tx), 'queued');
+      // While IXC is down the worker keeps trying: the settlement stays queued, nothing reaches IXC.
+      const view = await until('the worker to try again by itself', async () => {
+        const v = await ponte.app.gateway.settlements.show(keys.main!.id, tx);
+        return v && v.attempts_made.length >= 2 ? v : undefined;
+      });
+      assert.ok(['queued', 'applying'].includes(view.state), view.state);
+      assert.ok(view.attempts_made.every((a) => a.result === 'queued'));
+      assert.equal(sim.state.counters.baixas, baixas);
+    } finally {
+      await proxy.up();
+    }
+    await until('the worker to apply it', async () =>
+      (await stateOf(keys.main!.id, tx)) === 'settled' ? true : undefined,
+    );
+    assert.equal(sim.state.counters.baixas, baixas + 1);
+    const again = await ponte.call('settle_bill', settleBody(FIXTURES.manyBills, bill, tx), keys.main!.key);
+    assert.deepEqual([again.body.success, again.body.status], [true, 'settled']);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(sim.state.counters.baixas, baixas + 1, 'never a second baixa');
+  });
+
+  test('IXC times out after taking the baixa: Ponte reads the bill before any resend, settled, one baixa', async () => {
+    const bills = await openBills(FIXTURES.bills, keys.short!.key);
+    const bill = bills[0]!;
+    const tx = `tx-timeout-${Date.now()}`;
+    const baixas = sim.state.counters.baixas;
+    sim.faults.set({ kind: 'timeout', resource: 'fn_areceber_recebimentos_baixas_novo', times: 1 });
+    try {
+      const answer = await ponte.call('settle_bill', settleBody(FIXTURES.bills, bill, tx), keys.short!.key);
+      assert.deepEqual([answer.body.success, answer.body.status], [false, 'queued']);
+    } finally {
+      sim.faults.clear();
+    }
+    await until('the worker to resolve it', async () =>
+      (await stateOf(keys.short!.id, tx)) === 'settled' ? true : undefined,
+    );
+    assert.equal(sim.state.counters.baixas, baixas + 1);
+    const view = await ponte.app.gateway.settlements.show(keys.short!.id, tx);
+    assert.deepEqual(
+      view!.attempts_made.map((a) => [a.kind, a.result]),
+      [
+        ['apply', 'unknown'],
+        ['read', 'settled'],
+      ],
+      'the bill was read, and the baixa was not sent again',
+    );
+  });
+});
+
+describe('a hanging ERP', () => {
+  let hanging: IxcSimulator;
+  let healthy: IxcSimulator;
+  let hangKey: { id: string; key: string };
+  let okKey: { id: string; key: string };
+  const DEADLINE = 400;
+
+  before(async () => {
+    hanging = await startIxcSimulator({ token: TOKEN, seed: { customers: 2 } });
+    healthy = await startIxcSimulator({ token: TOKEN, seed: { customers: 2 } });
+    hangKey = await ponte.createTenant('hangs', 'ixc', settings(hanging.baseUrl), {
+      deadline_ms: DEADLINE,
+      circuit_failure_threshold: 3,
+      circuit_open_seconds: 60,
+    });
+    okKey = await ponte.createTenant('healthy', 'ixc', settings(healthy.baseUrl), {});
+  });
+  after(async () => {
+    await hanging.close();
+    await healthy.close();
+  });
+
+  const timed = async (key: string) => {
+    const started = performance.now();
+    const answer = await ponte.call('get_customer', { customer_document_number: FIXTURES.bills }, key);
+    return { answer, ms: performance.now() - started };
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+  test('calls fail within the deadline, then the open circuit fails them at once; another tenant is unaffected', async () => {
+    const baseline: number[] = [];
+    for (let i = 0; i < 15; i++) baseline.push((await timed(okKey.key)).ms);
+
+    hanging.faults.set({ kind: 'timeout' });
+    const slow: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { answer, ms } = await timed(hangKey.key);
+      assert.equal(answer.body.error.code, 'ERP_UNAVAILABLE');
+      slow.push(ms);
+    }
+    // Within the deadline (plus scheduling slack), never the ERP's own "forever".
+    for (const ms of slow) assert.ok(ms < DEADLINE * 3, `${ms} ms`);
+
+    const requestsBefore = hanging.state.counters.requests;
+    const fast: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { answer, ms } = await timed(hangKey.key);
+      assert.match(answer.body.error.message, /circuit is open/);
+      fast.push(ms);
+    }
+    assert.equal(
+      hanging.state.counters.requests,
+      requestsBefore,
+      'the open circuit sends nothing to the ERP',
+    );
+    assert.ok(
+      median(fast) * 4 < median(slow),
+      `open circuit ${median(fast)} ms vs deadline ${median(slow)} ms`,
+    );
+
+    // The healthy tenant, measured while the hanging tenant is being called concurrently.
+    const during: number[] = [];
+    const noise = Promise.all(Array.from({ length: 20 }, () => timed(hangKey.key)));
+    for (let i = 0; i < 15; i++) during.push((await timed(okKey.key)).ms);
+    await noise;
+    const ratio = median(during) / median(baseline);
+    assert.ok(ratio < 4, `healthy tenant latency ratio ${ratio.toFixed(2)}`);
+  });
+});
