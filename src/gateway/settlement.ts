@@ -117,7 +117,10 @@ export class SettlementService {
     const giveUpAt = Date.now() + tenant.options.deadline_ms + 5_000;
     for (;;) {
       const existing = await this.repo.get(tenant.id, row.transaction_id);
-      if (!existing) continue;
+      if (!existing) {
+        await sleep(25);
+        continue;
+      }
       if (existing.fingerprint !== row.fingerprint) {
         throw new PonteError(
           'IDEMPOTENCY_CONFLICT',
