@@ -31,15 +31,23 @@ const AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
 
 const utf8 = new TextEncoder();
 
+// CRC16/CCITT-FALSE one byte at a time: the bitwise loop folded into a 256-entry table.
+const CRC_TABLE = Uint16Array.from({ length: 256 }, (_, byte) => {
+  let crc = byte << 8;
+  for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  return crc;
+});
+
 /** CRC16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection) over the UTF-8 bytes, as 4 upper-case hex digits. */
 export function crc16(payload: string): string {
   let crc = 0xffff;
-  for (const byte of utf8.encode(payload)) {
-    crc ^= byte << 8;
-    for (let bit = 0; bit < 8; bit++) {
-      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-    }
-  }
+  const step = (byte: number) => {
+    crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff]!;
+  };
+  // Pix payloads are ASCII (the builder folds them), so the UTF-8 encoding is only needed for
+  // what a parser is handed from outside.
+  if (PRINTABLE_ASCII.test(payload)) for (let i = 0; i < payload.length; i++) step(payload.charCodeAt(i));
+  else for (const byte of utf8.encode(payload)) step(byte);
   return crc.toString(16).toUpperCase().padStart(4, '0');
 }
 

@@ -40,6 +40,7 @@ Commands:
   sandbox seed [--customers N] [--tenant T] [--seed S]
                                          regenerates a sandbox tenant's data (default tenant: sandbox)
   sandbox customers [--json]             the fixed test customers and their scenarios
+  bench [--quick] [--only LIST]          measures Ponte on loopback (see docs/performance.md)
   help                                   this text
 
 Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, LOG_LEVEL (see README).`;
@@ -409,6 +410,11 @@ export async function main(
         return await checkCommand(args, loadConfig(env), io);
       case 'sim':
         return await simCommand(args, io);
+      case 'bench': {
+        // Loaded on demand: the benchmark pulls in autocannon, a dev dependency.
+        const { runBench } = await import('../../bench/run.js');
+        return await runBench(args, io);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -1,5 +1,11 @@
 // API keys: random, shown once, stored as a SHA-256 hash (the keys carry 240 bits of entropy, so a
 // fast hash is enough; there is nothing to brute-force).
+//
+// Resolving a key is a database query on every call, and with it the most expensive step of a
+// sandbox call (docs/performance.md). With `cacheTtlMs` set, resolved keys are kept in memory for
+// that long: a revoke in this process takes effect at once, in other processes sharing the
+// database within the TTL. A cached answer carries the tenant's updated_at as it was, so whoever
+// updates a tenant must call forgetTenant() for the gateway to see the change at once.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ApiKeyTable, Database } from './schema.js';
@@ -47,8 +53,35 @@ function toInfo(row: ApiKeyRow): ApiKeyInfo {
   };
 }
 
+export interface KeyCacheOptions {
+  /** How long a resolved key is trusted without asking the database; 0 (default) asks every time. */
+  cacheTtlMs?: number;
+  /** Most keys kept; the oldest entry makes room. */
+  cacheSize?: number;
+  now?: () => number;
+}
+
+interface CachedKey {
+  resolved: ResolvedKey;
+  expiresAt: number;
+}
+
 export class KeyRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly cache = new Map<string, CachedKey>();
+  /** Bumped by every forget: a lookup that started before one must not cache what it read. */
+  private generation = 0;
+  private readonly ttlMs: number;
+  private readonly maxSize: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: KeyCacheOptions = {},
+  ) {
+    this.ttlMs = options.cacheTtlMs ?? 0;
+    this.maxSize = options.cacheSize ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
 
   /** Stores a key; `key` is the clear value to store (hashed here), generated when absent. */
   async create(input: {
@@ -74,6 +107,38 @@ export class KeyRepo {
   }
 
   async resolve(key: string): Promise<ResolvedKey | undefined> {
+    const hash = hashApiKey(key);
+    if (this.ttlMs <= 0) return this.lookup(hash);
+    const hit = this.cache.get(hash);
+    if (hit !== undefined && hit.expiresAt > this.now()) return hit.resolved;
+    this.cache.delete(hash);
+    const generation = this.generation;
+    const resolved = await this.lookup(hash);
+    // Unknown keys are not remembered: a key created elsewhere works at once, and guessed keys
+    // cannot fill the memory.
+    if (resolved !== undefined && generation === this.generation) {
+      if (this.cache.size >= this.maxSize) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(hash, { resolved, expiresAt: this.now() + this.ttlMs });
+    }
+    return resolved;
+  }
+
+  /** Drops the cached keys of a tenant, so its next call sees the tenant's new updated_at. */
+  forgetTenant(tenantId: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.cache) {
+      if (entry.resolved.tenantId === tenantId) this.cache.delete(hash);
+    }
+  }
+
+  private forgetKey(keyId: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.cache) {
+      if (entry.resolved.keyId === keyId) this.cache.delete(hash);
+    }
+  }
+
+  private async lookup(hash: string): Promise<ResolvedKey | undefined> {
     const row = await this.db
       .selectFrom('api_keys')
       .innerJoin('tenants', 'tenants.id', 'api_keys.tenant_id')
@@ -83,7 +148,7 @@ export class KeyRepo {
         'api_keys.allowed_functions as allowed_functions',
         'tenants.updated_at as tenant_updated_at',
       ])
-      .where('api_keys.hash', '=', hashApiKey(key))
+      .where('api_keys.hash', '=', hash)
       .where('api_keys.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
@@ -115,6 +180,8 @@ export class KeyRepo {
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    // After the update: a lookup that read the key before it is discarded by the generation.
+    this.forgetKey(id);
     return Number(result.numUpdatedRows) > 0;
   }
 }

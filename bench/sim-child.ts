@@ -1,0 +1,33 @@
+// The IXC simulator in a process of its own (forked by sim-process.ts), so that neither the load
+// generator nor Ponte shares its event loop. It answers the parent's questions over IPC.
+import { startIxcSimulator } from '../simulators/ixc/server.js';
+import type { FaultRule } from '../simulators/ixc/faults.js';
+
+export type SimRequest = { type: 'counters' } | { type: 'faults'; rules: FaultRule[] };
+
+export interface SimReady {
+  type: 'ready';
+  baseUrl: string;
+  token: string;
+}
+
+export interface SimCounters {
+  type: 'counters';
+  /** Every request received, whatever it asked: the ERP's cost of the calls. */
+  requests: number;
+}
+
+const customers = Number(process.env.BENCH_SIM_CUSTOMERS ?? '40');
+const sim = await startIxcSimulator({ port: 0, seed: { customers } });
+const send = (message: SimReady | SimCounters) => process.send?.(message);
+
+process.on('message', (message: SimRequest) => {
+  if (message.type === 'faults') sim.faults.set(message.rules);
+  // The request log is for tests; under load it would only grow.
+  sim.state.log.length = 0;
+  send({ type: 'counters', requests: sim.state.counters.requests });
+});
+process.once('disconnect', () => {
+  void sim.close().then(() => process.exit(0));
+});
+send({ type: 'ready', baseUrl: sim.baseUrl, token: sim.token });
