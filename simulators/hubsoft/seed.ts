@@ -7,6 +7,7 @@ import { addDays, todayInBrazil } from '../../src/brasil/dates.js';
 import { cnpjCheckDigits, cpfCheckDigits } from '../../src/brasil/document.js';
 import { barcodeToLine, buildBoletoBarcode, formatBoletoLine } from '../../src/brasil/boleto.js';
 import { buildStaticPix } from '../../src/brasil/pix.js';
+import { prng } from '../shared/prng.js';
 
 export type ServiceStatus =
   | 'servico_habilitado'
@@ -209,18 +210,6 @@ export interface HubsoftSeedOptions {
   customers?: number;
   /** The seeding day (YYYY-MM-DD); defaults to today in Brazil. */
   today?: string;
-}
-
-/** mulberry32: small, fast and good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = [

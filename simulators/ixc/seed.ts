@@ -11,6 +11,7 @@ import { formatMoney } from '../../src/brasil/money.js';
 import { barcodeToLine, buildBoletoBarcode } from '../../src/brasil/boleto.js';
 import { addRow } from './schema.js';
 import type { Tables } from './schema.js';
+import { prng } from '../shared/prng.js';
 
 export const BANK_CODE = '001';
 export const CONVENIO = '1234567';
@@ -45,17 +46,6 @@ export interface SeedOptions {
   /** Filler customers generated beside the fixed ones. */
   customers?: number;
   seed?: number;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PLANS = [
