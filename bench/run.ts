@@ -197,6 +197,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
     windows: [],
   };
   const started = new Date();
+  const loadAtStart = loadavg();
   const results = join(ROOT, 'bench', 'results');
   // Kept for Chrome DevTools (Performance -> Load profile) or speedscope.
   const profileDir = join(results, `profiles-${stamp(started)}`);
@@ -382,6 +383,8 @@ export async function runBench(args: string[], io: Io): Promise<number> {
           memory_gb: Math.round(totalmem() / 1024 ** 3),
           node: process.version,
           platform: `${process.platform} ${process.arch}`,
+          // Other work on the machine shows here: the figures are only as quiet as it was.
+          load_average_at_start: loadAtStart.map((l) => Math.round(l * 100) / 100),
           load_average_at_end: loadavg().map((l) => Math.round(l * 100) / 100),
         },
         options: { ...options, only: [...options.only] },

@@ -5,6 +5,7 @@ import type { LoadResult } from '../load.js';
 import { failureNote, loadData, measure, loadColumns, type BenchContext, type Figure } from '../context.js';
 import type { PonteProcess } from '../ponte-process.js';
 import type { SimProcess } from '../sim-process.js';
+import { quiet } from './ixc-overhead.js';
 
 const CLIENTS = 10;
 
@@ -24,6 +25,7 @@ async function run(
   ttlSeconds: number,
 ): Promise<{ result: LoadResult; erpRequests: number }> {
   const key = await input.newTenant({ cache_ttl_seconds: ttlSeconds });
+  await quiet(input.sim);
   const before = await input.sim.requests();
   const result = await measure(
     ctx,

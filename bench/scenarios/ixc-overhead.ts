@@ -3,6 +3,7 @@
 // A direct "call" is that sequence on one connection; its latency is the sum of the three.
 // Both sides run `rounds` times, alternating, and keep their best round: on a shared machine the
 // worst rounds measure the neighbours.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { formatDocument } from '../../src/brasil/document.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
 import type { LoadRequest, LoadResult } from '../load.js';
@@ -81,6 +82,20 @@ export async function directRequests(sim: SimProcess, document: string): Promise
   ];
 }
 
+/**
+ * Waits until the simulator has received nothing for 100 ms: calls a load run's clients abandoned
+ * may still be finishing their ERP requests, which would count against the next measurement.
+ */
+export async function quiet(sim: SimProcess): Promise<void> {
+  let last = await sim.requests();
+  for (let i = 0; i < 30; i++) {
+    await sleep(100);
+    const now = await sim.requests();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** ERP requests one call of `name` makes, read from the simulator's counter. */
 export async function erpRequestsOf(
   ponte: PonteProcess,
@@ -89,6 +104,7 @@ export async function erpRequestsOf(
   name: string,
   body: unknown,
 ): Promise<{ requests: number; status: number; body: unknown }> {
+  await quiet(sim);
   const before = await sim.requests();
   const answer = await ponte.call(name, body, key);
   return { requests: (await sim.requests()) - before, ...answer };

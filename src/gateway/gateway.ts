@@ -248,7 +248,7 @@ export class Gateway {
     const conn = await this.connection(provider, tenant);
     const fn = provider.functions[spec.name] as (c: unknown, i: never, call: CallContext) => Promise<unknown>;
     let raw = await this.guard(provider, tenant).run(
-      () => withDeadline(fn(conn, input, call), signal, deadline),
+      () => withDeadline(fn(conn, input, call), signal, deadline, () => req.signal?.aborted === true),
       countsAgainstErp,
       signal,
     );
@@ -421,6 +421,7 @@ export class Gateway {
 
   private toPonteError(error: unknown, req: CallRequest, fn: string): PonteError {
     if (error instanceof PonteError) return error;
+    if (error instanceof ClientGoneError) return new PonteError('ERP_UNAVAILABLE', error.message);
     if (error instanceof DeadlineError) {
       return new PonteError('ERP_UNAVAILABLE', `the ERP did not answer within ${error.ms} ms`);
     }
@@ -454,14 +455,32 @@ class DeadlineError extends Error {
 }
 
 /** Settles with the provider's answer, or rejects when the deadline passes first. */
-function withDeadline<T>(work: Promise<T>, signal: AbortSignal, ms: number): Promise<T> {
+/** The platform closed the connection before the answer: not the ERP's fault. */
+class ClientGoneError extends Error {
+  constructor() {
+    super('the client closed the connection before the answer');
+  }
+}
+
+/**
+ * Settles with the provider's answer, or rejects when the signal aborts first: a DeadlineError
+ * when the deadline passed, a ClientGoneError when the client left (which must not count against
+ * the ERP's circuit).
+ */
+function withDeadline<T>(
+  work: Promise<T>,
+  signal: AbortSignal,
+  ms: number,
+  clientGone: () => boolean,
+): Promise<T> {
+  const stopped = () => (clientGone() ? new ClientGoneError() : new DeadlineError(ms));
   if (signal.aborted) {
     // The work still settles later; its rejection must not go unhandled.
     work.catch(() => undefined);
-    return Promise.reject(new DeadlineError(ms));
+    return Promise.reject(stopped());
   }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DeadlineError(ms));
+    const onAbort = () => reject(stopped());
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (v) => {
@@ -471,7 +490,7 @@ function withDeadline<T>(work: Promise<T>, signal: AbortSignal, ms: number): Pro
       (e: unknown) => {
         signal.removeEventListener('abort', onAbort);
         if (!(e instanceof Error)) reject(new Error(String(e)));
-        else reject(e.name === 'AbortError' && signal.aborted ? new DeadlineError(ms) : e);
+        else reject(e.name === 'AbortError' && signal.aborted ? stopped() : e);
       },
     );
   });

@@ -76,6 +76,37 @@ describe('circuit breaker and bulkhead', () => {
     );
   });
 
+  test('a client that hangs up does not count against the ERP', async () => {
+    const patient = await ponte.createTenant(
+      'patient',
+      'flaky',
+      { slow: true },
+      { circuit_failure_threshold: 2 },
+    );
+    for (let i = 0; i < 4; i++) {
+      const controller = new AbortController();
+      const pending = fetch(`${ponte.url}/v1/functions/list_plans`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${patient.key}` },
+        body: JSON.stringify({ customer_document_number: CPF }),
+        signal: controller.signal,
+      }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 50));
+      controller.abort();
+      await pending;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const ready = await send(ponte.url, '/readyz');
+    assert.equal(
+      ready.body.erp_circuits.find((c: { tenant: string }) => c.tenant === patient.id).state,
+      'closed',
+    );
+    assert.equal(
+      (await ponte.call('list_plans', { customer_document_number: CPF }, patient.key)).status,
+      200,
+    );
+  });
+
   test('the bulkhead bounds the calls in flight to one ERP', async () => {
     const slow = await ponte.createTenant('slow', 'flaky', { slow: true }, { max_concurrent_calls: 1 });
     // One slot and a queue of 8: of 12 concurrent calls, 9 are served and 3 fail at once.
