@@ -29,6 +29,8 @@ export async function openApp(
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     masterKey: config.masterKey,
+    keyCacheMs: config.keyCacheMs,
+    log,
   });
   // Providers given here (tests) take the place of a shipped provider with the same id.
   const extra = options.providers ?? [];

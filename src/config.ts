@@ -16,6 +16,8 @@ export interface Config {
   /** How often the settlement worker looks for queued settlements, and the first retry delay. */
   workerIntervalMs: number;
   settlementRetryMs: number;
+  /** How long a resolved API key is trusted without asking the database (0: every call asks). */
+  keyCacheMs: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxCustomers: intFrom(env, 'PONTE_SANDBOX_CUSTOMERS', 1000, 0, 1_000_000),
     workerIntervalMs: intFrom(env, 'PONTE_WORKER_INTERVAL_MS', 1000, 10, 600_000),
     settlementRetryMs: intFrom(env, 'PONTE_SETTLEMENT_RETRY_MS', 1000, 10, 3_600_000),
+    keyCacheMs: intFrom(env, 'PONTE_KEY_CACHE_MS', 5000, 0, 300_000),
   };
 }

@@ -1,6 +1,7 @@
-// Checks every bill before the output schema sees it: a linha digitável whose check digits fail
-// or a Pix code whose CRC fails is replaced by '' with a warning (a wrong barcode printed on a
-// totem is worse than none), and amounts that do not add up to the cent are the ERP's
+// Repairs bills that failed the output schema (the gateway checks every answer once and calls
+// this only on a failure): a linha digitável whose check digits fail or a Pix code whose CRC fails
+// is replaced by '' with a warning (a wrong barcode printed on a totem is worse than none), a
+// 44-digit barcode becomes its line, and amounts that do not add up to the cent are the ERP's
 // contradiction (ERP_BAD_RESPONSE), not our bug. Anything else malformed is left for the schema.
 import { PonteError } from '../contract/index.js';
 import { parseMoney } from '../brasil/money.js';

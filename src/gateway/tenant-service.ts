@@ -128,6 +128,9 @@ export class TenantService {
       options: JSON.stringify(options),
       updated_at: at,
     });
+    // Cached keys carry the tenant's previous updated_at: without this the gateway would go on
+    // serving the old settings until they expire.
+    this.store.keys.forgetTenant(current.id);
     return this.require(current.id);
   }
 

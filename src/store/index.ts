@@ -1,6 +1,7 @@
 // The store: everything Ponte keeps (tenants, keys, idempotency records, audit). One object so
 // that the SQLite default and PostgreSQL serve the same interface.
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { AuditRepo } from './audit.js';
 import { SecretBox, loadMasterKey } from './crypto.js';
 import { openDatabase, type DatabaseConfig } from './db.js';
@@ -13,6 +14,10 @@ import { TenantRepo } from './tenants.js';
 
 export interface StoreConfig extends DatabaseConfig {
   masterKey?: string | undefined;
+  /** See KeyRepo: how long resolved API keys are kept in memory (default 0, off). */
+  keyCacheMs?: number | undefined;
+  /** Where problems of background writes (the audit) are reported. */
+  log?: Logger | undefined;
 }
 
 export class Store {
@@ -27,19 +32,29 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     readonly secrets: SecretBox,
+    keyCacheMs: number,
+    log: Logger | undefined,
   ) {
     this.tenants = new TenantRepo(db);
-    this.keys = new KeyRepo(db);
+    this.keys = new KeyRepo(db, { cacheTtlMs: keyCacheMs });
     this.idempotency = new IdempotencyRepo(db);
-    this.audit = new AuditRepo(db);
+    this.audit = new AuditRepo(db, (error, queued) =>
+      log?.warn({ err: error, queued }, 'could not write the audit; its entries stay queued'),
+    );
     this.settlements = new SettlementRepo(db);
-    this.auditTimer = setInterval(() => void this.audit.flush(), 1000);
+    this.auditTimer = setInterval(() => void this.audit.flush().catch(() => undefined), 1000);
     this.auditTimer.unref();
   }
 
   static async open(config: StoreConfig): Promise<Store> {
     const { db, dialect } = await openDatabase(config);
-    return new Store(db, dialect, new SecretBox(loadMasterKey(config.dataDir, config.masterKey)));
+    return new Store(
+      db,
+      dialect,
+      new SecretBox(loadMasterKey(config.dataDir, config.masterKey)),
+      config.keyCacheMs ?? 0,
+      config.log,
+    );
   }
 
   async ping(): Promise<void> {
@@ -48,7 +63,9 @@ export class Store {
 
   async close(): Promise<void> {
     clearInterval(this.auditTimer);
-    await this.audit.flush();
+    // A database that refuses the last entries must not keep the process from closing (the
+    // failure was reported by the audit).
+    await this.audit.flush().catch(() => undefined);
     await this.db.destroy();
   }
 }
