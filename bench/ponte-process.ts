@@ -1,8 +1,9 @@
-// Ponte as a separate process (`node bin/ponte.js serve`), as it runs in production, so its RSS
-// and CPU time are its own and not the load generator's.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Ponte as a separate process started as `npm start` starts it (compiled, with its node flags), as
+// it runs in production, so its RSS and CPU time are its own and not the load generator's.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { serveArguments } from '../scripts/start-command.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +34,23 @@ export interface PonteProcess {
   call(name: string, body: unknown, key: string): Promise<{ status: number; body: unknown }>;
 }
 
+const built = new Set<string>();
+
+/**
+ * What `npm start` runs in the checkout at `root`: compiled once per bench run, then node with the
+ * start script's flags. An older checkout without a build runs its bin/ponte.js.
+ */
+function serveCommand(root: string): string[] {
+  const args = serveArguments(root);
+  if (args === null) return ['bin/ponte.js', 'serve'];
+  if (!built.has(root)) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`the build failed in ${root}:\n${build.stdout}${build.stderr}`);
+    built.add(root);
+  }
+  return args;
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -57,8 +75,9 @@ export async function startPonte(options: PonteOptions): Promise<PonteProcess> {
   if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
   const nodeArgs =
     options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
-  const child = spawn(process.execPath, [...nodeArgs, 'bin/ponte.js', 'serve'], {
-    cwd: options.root ?? ROOT,
+  const root = options.root ?? ROOT;
+  const child = spawn(process.execPath, [...nodeArgs, ...serveCommand(root)], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

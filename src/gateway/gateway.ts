@@ -30,8 +30,12 @@ export interface CallRequest {
   /** The bearer key; the CLI, which acts as the operator, names the tenant instead. */
   apiKey?: string | undefined;
   tenant?: string | undefined;
-  /** Aborted when the client goes away. */
-  signal?: AbortSignal | undefined;
+  /**
+   * Watches for the client going away before the answer: calls `onGone` then (at once when it
+   * already has) and returns what stops watching. Absent for callers that cannot leave (the CLI,
+   * the settlement worker).
+   */
+  watchClient?: ((onGone: () => void) => () => void) | undefined;
 }
 
 export interface CallResult {
@@ -144,8 +148,7 @@ export class Gateway {
       return { status: e.status, body: e.toBody(req.requestId), headers };
     } finally {
       const ms = performance.now() - started;
-      this.metrics.calls.inc({ function: fnLabel, tenant: tenantLabel, outcome });
-      this.metrics.duration.observe({ function: fnLabel, tenant: tenantLabel }, ms / 1000);
+      this.metrics.recordCall(fnLabel, tenantLabel, outcome, ms / 1000);
       if (tenantLabel !== 'unknown') {
         this.deps.store.audit.record({
           at: this.now().toISOString(),
@@ -238,14 +241,12 @@ export class Gateway {
     const stop = new AbortController();
     const signal = stop.signal;
     const timer = setTimeout(() => stop.abort(new DeadlineError(deadline)), deadline);
-    const clientGone = () => stop.abort(new ClientGoneError());
-    if (req.signal?.aborted) clientGone();
-    else req.signal?.addEventListener('abort', clientGone, { once: true });
+    const unwatch = req.watchClient?.(() => stop.abort(new ClientGoneError()));
     try {
       return await this.executeWithin(spec, provider, tenant, input, req, signal, deadline);
     } finally {
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', clientGone);
+      unwatch?.();
     }
   }
 

@@ -32,6 +32,29 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  // The label children of each (function, tenant[, outcome]), found once: prom-client hashes the
+  // labels on every inc/observe otherwise, a noticeable part of a fast call.
+  private readonly callChildren = new Map<string, { inc(): void }>();
+  private readonly durationChildren = new Map<string, { observe(value: number): void }>();
+
+  /** Counts one call and its latency. */
+  recordCall(fn: string, tenant: string, outcome: string, seconds: number): void {
+    const key = `${fn}\u0000${tenant}`;
+    const callKey = `${key}\u0000${outcome}`;
+    let counter = this.callChildren.get(callKey);
+    if (counter === undefined) {
+      counter = this.calls.labels(fn, tenant, outcome);
+      this.callChildren.set(callKey, counter);
+    }
+    let histogram = this.durationChildren.get(key);
+    if (histogram === undefined) {
+      histogram = this.duration.labels(fn, tenant);
+      this.durationChildren.set(key, histogram);
+    }
+    counter.inc();
+    histogram.observe(seconds);
+  }
+
   /** Where the circuit gauges read from (the gateway sets it). */
   circuits: () => CircuitReading[] = () => [];
 

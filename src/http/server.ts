@@ -1,5 +1,6 @@
 // The HTTP surface. Routes are thin: they read the request, call the gateway, and write the answer.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -45,6 +46,23 @@ export function sendError(reply: FastifyReply, error: PonteError): FastifyReply 
   return reply.code(error.status).send(error.toBody(String(reply.request.id)));
 }
 
+/**
+ * Calls `onGone` when the connection closes before the answer was sent (at once if it already
+ * has); returns what stops watching. The response's 'close', not the request's: on Node 20 the
+ * request emits 'close' as soon as its body has been read.
+ */
+function watchClient(res: ServerResponse, onGone: () => void): () => void {
+  const listener = () => {
+    if (!res.writableFinished) onGone();
+  };
+  if (res.closed) {
+    listener();
+    return () => undefined;
+  }
+  res.once('close', listener);
+  return () => res.off('close', listener);
+}
+
 export function buildServer(options: ServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const loggerInstance: FastifyBaseLogger = options.log;
@@ -52,6 +70,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     loggerInstance,
     // One line per request comes from our onResponse hook instead of fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // Every line we log about a request names its request_id itself: no child logger per request.
+    childLoggerFactory: (logger) => logger,
     bodyLimit,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -125,18 +145,12 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
 
   app.post<{ Params: { name: string } }>('/v1/functions/:name', async (req, reply) => {
-    const abort = new AbortController();
-    // The response's 'close', not the request's: on Node 20 the request emits 'close' as soon as
-    // its body has been read, which would abort every call.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) abort.abort();
-    });
     const result = await gateway.call({
       functionName: req.params.name,
       body: req.body,
       requestId: String(req.id),
       apiKey: bearer(req),
-      signal: abort.signal,
+      watchClient: (onGone) => watchClient(reply.raw, onGone),
     });
     return reply.code(result.status).headers(result.headers).send(result.body);
   });

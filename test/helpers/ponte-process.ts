@@ -22,10 +22,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPonteProcess(env: Record<string, string>): Promise<PonteProcess> {
+/**
+ * Starts `ponte serve` from the sources (bin/ponte.js), or with `args` instead: the node arguments
+ * of another way to start it (the compiled one of `npm start`), run in the checkout's root.
+ */
+export async function startPonteProcess(
+  env: Record<string, string>,
+  args: string[] = [`${root}bin/ponte.js`, 'serve'],
+): Promise<PonteProcess> {
   const port = await freePort();
   const { DATABASE_URL: _inherited, ...base } = process.env;
-  const child = spawn(process.execPath, [`${root}bin/ponte.js`, 'serve'], {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
     env: { ...base, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
