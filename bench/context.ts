@@ -8,8 +8,14 @@ export type { Io };
 export interface BenchContext {
   /** Length of each measured load run. */
   seconds: number;
-  /** Unmeasured load before each run, so the JIT and the caches are warm. */
+  /**
+   * Unmeasured load before each run, so the JIT and the caches are warm: at least `warmupSeconds`,
+   * then more until `warmupCalls` calls were answered (the JIT needs calls, not seconds: a path
+   * that makes three ERP requests gets far fewer per second), up to `maxWarmupSeconds`.
+   */
   warmupSeconds: number;
+  warmupCalls: number;
+  maxWarmupSeconds: number;
   /** Rounds of the direct-versus-Ponte comparison (best of N per side). */
   rounds: number;
   io: Io;
@@ -62,7 +68,12 @@ export async function measure(
   warmup: { cold?: boolean; warmupSeconds?: number } = {},
 ): Promise<LoadResult> {
   const seconds = warmup.cold ? 0 : (warmup.warmupSeconds ?? ctx.warmupSeconds);
-  if (seconds > 0) await runLoad({ ...options, seconds, watch: {} });
+  if (seconds > 0) {
+    let calls = (await runLoad({ ...options, seconds, watch: {} })).calls;
+    for (let spent = seconds; calls < ctx.warmupCalls && spent < ctx.maxWarmupSeconds; spent++) {
+      calls += (await runLoad({ ...options, seconds: 1, watch: {} })).calls;
+    }
+  }
   const start = monotonicMicros();
   const result = await runLoad(options);
   ctx.windows.push([start, monotonicMicros()]);
@@ -91,7 +102,7 @@ function rssMb(result: LoadResult, name = 'ponte'): number | null {
   return peak === null || peak === undefined ? null : peak / MB;
 }
 
-function cpuUsPerCall(result: LoadResult, name = 'ponte'): number | null {
+export function cpuUsPerCall(result: LoadResult, name = 'ponte'): number | null {
   const cpu = result.usage[name]?.cpu;
   return cpu === null || cpu === undefined || result.calls === 0 ? null : (cpu * 1e6) / result.calls;
 }

@@ -8,6 +8,7 @@ import { formatDocument } from '../../src/brasil/document.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
 import type { LoadRequest, LoadResult } from '../load.js';
 import {
+  cpuUsPerCall,
   failureNote,
   loadData,
   measure,
@@ -114,6 +115,15 @@ function signed(ms: number): string {
   return `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(2)}`;
 }
 
+/**
+ * The ERP simulator's own CPU per call: set against Ponte's (the CPU column), it says how much of
+ * the machine each side needs; on a machine with fewer cores than busy processes they compete.
+ */
+function simulatorCpu(result: LoadResult): string {
+  const us = cpuUsPerCall(result, 'simulator');
+  return us === null ? 'simulator CPU not measured' : `simulator ${Math.round(us)} µs CPU/call`;
+}
+
 function best(results: LoadResult[]): LoadResult {
   return results.reduce((a, b) => (b.callsPerSecond > a.callsPerSecond ? b : a));
 }
@@ -177,7 +187,7 @@ export async function ixcOverhead(ctx: BenchContext, input: OverheadInput): Prom
     label: `IXC list_bills direct to simulator${suffix}`,
     ...loadColumns(d),
     erpPerCall: direct.length,
-    detail: `the same ${direct.length} IXC requests in sequence, best of ${rounds}${failureNote(d)}`,
+    detail: `the same ${direct.length} IXC requests in sequence, best of ${rounds}; ${simulatorCpu(d)}${failureNote(d)}`,
     targets: [],
     data: { rounds: directRuns.map(loadData) },
   };
@@ -195,7 +205,7 @@ export async function ixcOverhead(ctx: BenchContext, input: OverheadInput): Prom
     label: `IXC list_bills via Ponte${suffix}`,
     ...loadColumns(p),
     erpPerCall: probe.requests,
-    detail: `${(ratio * 100).toFixed(0)} % of direct throughput, ${signed(addedP50)} ms p50, ${signed(addedP99)} ms p99, best of ${rounds}${failureNote(p)}`,
+    detail: `${(ratio * 100).toFixed(0)} % of direct throughput, ${signed(addedP50)} ms p50, ${signed(addedP99)} ms p99, best of ${rounds}; ${simulatorCpu(p)}${failureNote(p)}`,
     targets,
     data: {
       throughput_ratio: round(ratio, 3),

@@ -107,18 +107,19 @@ export class KeyRepo {
   }
 
   async resolve(key: string): Promise<ResolvedKey | undefined> {
-    const hash = hashApiKey(key);
-    if (this.ttlMs <= 0) return this.lookup(hash);
-    const hit = this.cache.get(hash);
+    if (this.ttlMs <= 0) return this.lookup(hashApiKey(key));
+    // Cached by the key itself (it is in this process's memory with every request anyway), so a
+    // hit costs no hashing.
+    const hit = this.cache.get(key);
     if (hit !== undefined && hit.expiresAt > this.now()) return hit.resolved;
-    this.cache.delete(hash);
+    this.cache.delete(key);
     const generation = this.generation;
-    const resolved = await this.lookup(hash);
+    const resolved = await this.lookup(hashApiKey(key));
     // Unknown keys are not remembered: a key created elsewhere works at once, and guessed keys
     // cannot fill the memory.
     if (resolved !== undefined && generation === this.generation) {
       if (this.cache.size >= this.maxSize) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(hash, { resolved, expiresAt: this.now() + this.ttlMs });
+      this.cache.set(key, { resolved, expiresAt: this.now() + this.ttlMs });
     }
     return resolved;
   }
@@ -126,15 +127,15 @@ export class KeyRepo {
   /** Drops the cached keys of a tenant, so its next call sees the tenant's new updated_at. */
   forgetTenant(tenantId: string): void {
     this.generation++;
-    for (const [hash, entry] of this.cache) {
-      if (entry.resolved.tenantId === tenantId) this.cache.delete(hash);
+    for (const [key, entry] of this.cache) {
+      if (entry.resolved.tenantId === tenantId) this.cache.delete(key);
     }
   }
 
   private forgetKey(keyId: string): void {
     this.generation++;
-    for (const [hash, entry] of this.cache) {
-      if (entry.resolved.keyId === keyId) this.cache.delete(hash);
+    for (const [key, entry] of this.cache) {
+      if (entry.resolved.keyId === keyId) this.cache.delete(key);
     }
   }
 
