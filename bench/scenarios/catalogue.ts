@@ -63,8 +63,9 @@ export async function catalogue(ctx: BenchContext, input: CatalogueInput): Promi
     const fetches = perFetch === 0 ? 0 : erpRequests / perFetch;
     const calls = result.calls + result.failed;
     const perThousand = calls === 0 ? 0 : (erpRequests / calls) * 1000;
-    // Fetches allowed: one per TTL period the run touched.
-    const periods = Math.ceil(result.seconds / ttl);
+    // Fetches allowed: the first call's, then one each time the TTL runs out during the run (a
+    // 5 s run with a 1 s TTL may fetch at 0, 1, 2, 3, 4 and 5 s: six fetches, one per TTL).
+    const allowed = Math.floor(result.seconds / ttl) + 1;
     figures.push({
       id: `ixc.catalogue.${name}.ttl${ttl}`,
       label: `IXC ${name} cached (TTL ${ttl} s)`,
@@ -77,8 +78,8 @@ export async function catalogue(ctx: BenchContext, input: CatalogueInput): Promi
           : `${perThousand.toFixed(2)} ERP requests per 1,000 calls (${erpRequests} for ${calls} calls: ${fetches} fetch${fetches === 1 ? '' : 'es'} of ${perFetch} request${perFetch === 1 ? '' : 's'})${failureNote(result)}`,
       targets: [
         {
-          text: `≤ 1 ERP fetch per TTL (${periods} period${periods === 1 ? '' : 's'})`,
-          met: fetches <= periods,
+          text: `≤ 1 ERP fetch per TTL (≤ ${allowed} in ${result.seconds.toFixed(1)} s)`,
+          met: fetches <= allowed,
         },
       ],
       data: {

@@ -260,13 +260,19 @@ export class Gateway {
     deadline: number,
   ): Promise<unknown> {
     const warnings: string[] = [];
-    const log = this.deps.log.child({ request_id: req.requestId, tenant: tenant.id, function: spec.name });
+    // The call's logger is made when something is logged (rarely): a pino child per call costs.
+    let callLog: Logger | undefined;
+    const parentLog = this.deps.log;
+    const logger = () =>
+      (callLog ??= parentLog.child({ request_id: req.requestId, tenant: tenant.id, function: spec.name }));
     const call: CallContext = {
       requestId: req.requestId,
       tenantId: tenant.id,
       signal,
       now: this.now(),
-      log,
+      get log() {
+        return logger();
+      },
       warn: (message) => warnings.push(message),
     };
     const conn = await this.connection(provider, tenant);
@@ -284,7 +290,7 @@ export class Gateway {
       checked = spec.output.safeParse(sanitizeBills(raw, (m) => warnings.push(m)));
     }
     if (!checked.success) {
-      log.error(
+      logger().error(
         { issues: checked.error.issues.map((i) => ({ path: i.path, message: i.message })) },
         'invalid output',
       );
@@ -292,7 +298,7 @@ export class Gateway {
     }
     for (const message of warnings) {
       this.metrics.warnings.inc({ function: spec.name, tenant: tenant.id });
-      log.warn(message);
+      logger().warn(message);
     }
     return checked.data;
   }
