@@ -559,4 +559,96 @@ describe('properties', () => {
       { numRuns: 1000 },
     );
   });
+
+  test('isValidPix answers what parsePix answers, on valid codes and on broken ones with a correct CRC', () => {
+    // Pieces that make structural mistakes likely: TLV headers, ids the parser looks for, the GUI.
+    const piece = fc.oneof(
+      fc.constantFrom('0002', '000201', '0104', '010211', '010213', '2600', '26140014br.gov.bcb.pix'),
+      fc.constantFrom('0014BR.GOV.BCB.PIX', '5204', '52040000', '5303986', '5303987', '54', '5802BR', '5800'),
+      fc.constantFrom('5900', '6000', '6205', '62070503***', '6304', '0114', '2500', '99', '0', ' ', 'é'),
+      fc.stringMatching(/^[0-9A-Za-z.*]{1,6}$/),
+    );
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 6 }),
+      insert: fc.array(piece, { maxLength: 3 }),
+    });
+    const base = fc.oneof(
+      staticInput.map((g) => build(g)),
+      fc.tuple(fc.uuid(), text(25), text(15), fc.boolean()).map(([id, name, city, singleUse]) =>
+        buildDynamicPix({
+          url: `https://pix.example.com/qr/${id}`,
+          merchantName: name.raw,
+          merchantCity: city.raw,
+          singleUse,
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(base, fc.array(edit, { maxLength: 3 }), fc.boolean(), (payload, edits, fixCrc) => {
+        if (payload instanceof PixBuildError) return;
+        let body = payload.slice(0, -4);
+        for (const { at, remove, insert } of edits) {
+          const i = at % (body.length + 1);
+          body = body.slice(0, i) + insert.join('') + body.slice(i + remove);
+        }
+        const mutated = fixCrc ? body + crc16(body) : body + payload.slice(-4);
+        assert.equal(isValidPix(mutated), parsePix(mutated).ok, mutated);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const odd of ['', '0', '000201', '00020163', '0002016304', `000201${'6304'}ABCD`, 'hello world']) {
+      assert.equal(isValidPix(odd), parsePix(odd).ok, odd);
+    }
+    // Field values at the edges of each rule, in an otherwise valid code with its CRC recomputed.
+    const valid = buildStaticPix({
+      key: 'financeiro@example.com',
+      amountCents: 12990,
+      txid: 'FAT1',
+      merchantName: 'NET RAPIDA',
+      merchantCity: 'CAMPINAS',
+    });
+    const edges: [string, string][] = [
+      ['54', '1234567890.00'],
+      ['54', '12345678901.00'],
+      ['54', '1.234'],
+      ['54', ''],
+      ['54', '.50'],
+      ['53', ''],
+      ['53', '0986'],
+      ['52', '00a0'],
+      ['52', '00000'],
+      ['01', '13'],
+      ['01', '12'],
+      ['58', 'br'],
+      ['59', ''],
+      ['60', ''],
+      ['62', '0503***0'],
+      ['62', ''],
+      ['26', '0014br.gov.bcb.pix0100'],
+      ['26', '0014br.gov.bcb.pix2505a.com'],
+      ['26', '0014Br.Gov.Bcb.Pix0101x'],
+      ['27', '0004none'],
+      ['27', '00x'],
+    ];
+    for (const [id, value] of edges) {
+      const code = withField(valid, id, value);
+      assert.equal(isValidPix(code), parsePix(code).ok, `${id}=${value}: ${code}`);
+    }
+  });
 });
+
+/** `payload` with top-level field `id` set to `value` (replaced, or added before the CRC), CRC recomputed. */
+function withField(payload: string, id: string, value: string): string {
+  const fields: [string, string][] = [];
+  for (let pos = 0; pos < payload.length - 8;) {
+    const length = Number(payload.slice(pos + 2, pos + 4));
+    fields.push([payload.slice(pos, pos + 2), payload.slice(pos + 4, pos + 4 + length)]);
+    pos += 4 + length;
+  }
+  const at = fields.findIndex(([f]) => f === id);
+  if (at >= 0) fields[at] = [id, value];
+  else fields.push([id, value]);
+  const body = fields.map(([f, v]) => f + String(v.length).padStart(2, '0') + v).join('') + '6304';
+  return body + crc16(body);
+}

@@ -40,15 +40,24 @@ const CRC_TABLE = Uint16Array.from({ length: 256 }, (_, byte) => {
 
 /** CRC16/CCITT-FALSE (poly 0x1021, init 0xFFFF, no reflection) over the UTF-8 bytes, as 4 upper-case hex digits. */
 export function crc16(payload: string): string {
+  return crcOf(payload, payload.length).toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** The CRC16 of the first `end` characters of `text`, as a number. */
+function crcOf(text: string, end: number): number {
   let crc = 0xffff;
-  const step = (byte: number) => {
-    crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff]!;
-  };
   // Pix payloads are ASCII (the builder folds them), so the UTF-8 encoding is only needed for
   // what a parser is handed from outside.
-  if (PRINTABLE_ASCII.test(payload)) for (let i = 0; i < payload.length; i++) step(payload.charCodeAt(i));
-  else for (const byte of utf8.encode(payload)) step(byte);
-  return crc.toString(16).toUpperCase().padStart(4, '0');
+  let ascii = true;
+  for (let i = 0; i < end && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) {
+    for (let i = 0; i < end; i++)
+      crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ text.charCodeAt(i)) & 0xff]!;
+  } else {
+    for (const byte of utf8.encode(text.slice(0, end)))
+      crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ byte) & 0xff]!;
+  }
+  return crc;
 }
 
 export interface StaticPixInput {
@@ -355,6 +364,104 @@ export function parsePix(payload: string): PixParseResult {
   }
 }
 
+// isValidPix answers exactly what `parsePix(payload).ok` answers (a property test holds them
+// together), without building the fields: it runs on every Pix code of every answer, where the
+// parser's maps and strings were most of what a list_bills call allocated. A TLV walk records
+// where each id's value starts and ends in these arrays (-1: absent); they are reused, as the
+// walk never yields.
+const outerStart = new Int32Array(100);
+const outerEnd = new Int32Array(100);
+const innerStart = new Int32Array(100);
+const innerEnd = new Int32Array(100);
+let walkFirst = -1;
+let walkLast = -1;
+
+/** readTlvs over text[from, to) without building anything; false exactly where readTlvs throws. */
+function walkTlvs(text: string, from: number, to: number, starts: Int32Array, ends: Int32Array): boolean {
+  starts.fill(-1);
+  walkFirst = -1;
+  walkLast = -1;
+  for (let pos = from; pos < to;) {
+    if (pos + 4 > to) return false;
+    let id = 0;
+    let length = 0;
+    for (let k = 0; k < 4; k++) {
+      const digit = text.charCodeAt(pos + k) - 48;
+      if (digit < 0 || digit > 9) return false;
+      if (k < 2) id = id * 10 + digit;
+      else length = length * 10 + digit;
+    }
+    const end = pos + 4 + length;
+    if (end > to || starts[id] !== -1) return false;
+    starts[id] = pos + 4;
+    ends[id] = end;
+    if (walkFirst === -1) walkFirst = id;
+    walkLast = id;
+    pos = end;
+  }
+  return true;
+}
+
+function valueIs(text: string, starts: Int32Array, ends: Int32Array, id: number, expected: string): boolean {
+  const start = starts[id]!;
+  return start !== -1 && ends[id]! - start === expected.length && text.startsWith(expected, start);
+}
+
+/** Present and not empty, as `required` demands. */
+function hasValue(starts: Int32Array, ends: Int32Array, id: number): boolean {
+  return starts[id] !== -1 && ends[id]! > starts[id]!;
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function isValidPix(payload: string): boolean {
-  return parsePix(payload).ok;
+  const s = outerStart;
+  const e = outerEnd;
+  if (!walkTlvs(payload, 0, payload.length, s, e)) return false;
+  if (walkFirst !== 0 || !valueIs(payload, s, e, 0, '01') || walkLast !== 63) return false;
+  const crcStart = s[63]!;
+  if (e[63]! - crcStart !== 4) return false;
+  let found = 0;
+  for (let i = crcStart; i < crcStart + 4; i++) {
+    const c = payload.charCodeAt(i);
+    const nibble =
+      c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (nibble < 0) return false;
+    found = found * 16 + nibble;
+  }
+  if (crcOf(payload, payload.length - 4) !== found) return false;
+  if (s[1] !== -1 && !valueIs(payload, s, e, 1, '11') && !valueIs(payload, s, e, 1, '12')) return false;
+
+  // The merchant account: the first template 26-51 whose GUI is Pix's; every template present
+  // must be well formed, as the parser reads them all.
+  let account = false;
+  let keyLength = -1;
+  let urlLength = -1;
+  for (let id = 26; id <= 51; id++) {
+    if (s[id] === -1) continue;
+    if (!walkTlvs(payload, s[id]!, e[id]!, innerStart, innerEnd)) return false;
+    if (account || innerStart[0] === -1) continue;
+    if (payload.slice(innerStart[0], innerEnd[0]).toLowerCase() !== PIX_GUI) continue;
+    account = true;
+    keyLength = innerStart[1] === -1 ? -1 : innerEnd[1]! - innerStart[1]!;
+    urlLength = innerStart[25] === -1 ? -1 : innerEnd[25]! - innerStart[25]!;
+  }
+  if (!account || (keyLength === -1) === (urlLength === -1) || keyLength === 0 || urlLength === 0)
+    return false;
+
+  if (!hasValue(s, e, 52) || e[52]! - s[52]! !== 4 || !isDigits(payload, s[52]!, e[52]!)) return false;
+  if (!valueIs(payload, s, e, 53, CURRENCY_BRL)) return false;
+  if (s[54] !== -1) {
+    const amount = payload.slice(s[54], e[54]);
+    if (!AMOUNT.test(amount) || amount.length > MAX_AMOUNT_CHARS) return false;
+  }
+  if (!valueIs(payload, s, e, 58, COUNTRY) || !hasValue(s, e, 59) || !hasValue(s, e, 60)) return false;
+  if (s[62] !== -1 && !walkTlvs(payload, s[62]!, e[62]!, innerStart, innerEnd)) return false;
+  return true;
 }
