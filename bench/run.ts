@@ -283,9 +283,9 @@ export async function runBench(args: string[], io: Io): Promise<number> {
           name: `ixc-${++tenants}`,
           provider: 'ixc',
           settings: { base_url: sim.baseUrl, token: sim.token },
-          // autocannon ends a run by dropping its connections, and Ponte counts a call its client
-          // abandoned as an ERP failure: with the default threshold the circuit would open between
-          // runs. The breaker is not what is measured here.
+          // The breaker is not what is measured here: a moment when the shared machine stalls the
+          // simulator past a deadline must not open the circuit for the rest of a run. (Calls
+          // autocannon abandons when a run ends no longer count against the ERP.)
           options: { circuit_failure_threshold: 1000, ...opts },
         })) as { api_key: string };
         return created.api_key;
