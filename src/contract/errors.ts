@@ -41,6 +41,11 @@ export const errorCatalogue = {
     description:
       'The ERP timed out, refused the connection, answered 5xx, or its circuit is open; `Retry-After` when known.',
   },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description:
+      "Ponte itself cannot serve the call now: its database is unreachable, or the process is shutting down. Nothing was done; retry after the `Retry-After` header.",
+  },
   INTERNAL: { status: 500, description: 'A bug in Ponte; it is logged with the request id.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 

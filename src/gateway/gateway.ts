@@ -11,7 +11,7 @@ import {
   type FunctionName,
   type FunctionSpec,
 } from '../contract/index.js';
-import type { Store } from '../store/index.js';
+import { storeUnavailableError, type Store } from '../store/index.js';
 import type { AnyProvider, CallContext, CheckReport } from '../providers/types.js';
 import { ErpGuard, type CircuitState } from './breaker.js';
 import { CatalogueCache } from './cache.js';
@@ -458,6 +458,14 @@ export class Gateway {
     if (error instanceof ClientGoneError) return new PonteError('ERP_UNAVAILABLE', error.message);
     if (error instanceof DeadlineError) {
       return new PonteError('ERP_UNAVAILABLE', `the ERP did not answer within ${error.ms} ms`);
+    }
+    const unavailable = storeUnavailableError(error);
+    if (unavailable) {
+      this.deps.log.warn(
+        { err: error, request_id: req.requestId, function: fn },
+        'the database is unreachable',
+      );
+      return unavailable;
     }
     this.deps.log.error({ err: error, request_id: req.requestId, function: fn }, 'unexpected error');
     return new PonteError('INTERNAL', 'internal error; the request id identifies it in the logs');

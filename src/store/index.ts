@@ -16,8 +16,6 @@ export interface StoreConfig extends DatabaseConfig {
   masterKey?: string | undefined;
   /** See KeyRepo: how long resolved API keys are kept in memory (default 0, off). */
   keyCacheMs?: number | undefined;
-  /** Where problems of background writes (the audit) are reported. */
-  log?: Logger | undefined;
 }
 
 export class Store {
@@ -30,6 +28,7 @@ export class Store {
 
   private constructor(
     readonly db: Kysely<Database>,
+    private readonly closeDatabase: () => Promise<void>,
     readonly dialect: Dialect,
     readonly secrets: SecretBox,
     keyCacheMs: number,
@@ -47,9 +46,10 @@ export class Store {
   }
 
   static async open(config: StoreConfig): Promise<Store> {
-    const { db, dialect } = await openDatabase(config);
+    const { db, dialect, close } = await openDatabase(config);
     return new Store(
       db,
+      close,
       dialect,
       new SecretBox(loadMasterKey(config.dataDir, config.masterKey)),
       config.keyCacheMs ?? 0,
@@ -66,7 +66,7 @@ export class Store {
     // A database that refuses the last entries must not keep the process from closing (the
     // failure was reported by the audit).
     await this.audit.flush().catch(() => undefined);
-    await this.db.destroy();
+    await this.closeDatabase();
   }
 }
 
@@ -75,3 +75,4 @@ export type { ApiKeyInfo, ResolvedKey } from './keys.js';
 export type { Claim } from './idempotency.js';
 export type { SettlementRow, SettlementAttemptRow } from './settlements.js';
 export { TERMINAL_STATES } from './settlements.js';
+export { isStoreUnavailable, storeUnavailableError, STORE_RETRY_AFTER_SECONDS } from './unavailable.js';

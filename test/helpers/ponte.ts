@@ -43,6 +43,8 @@ export async function startPonte(
     adminToken?: string;
     /** Start the settlement worker (default true). */
     worker?: boolean;
+    /** Changes the test database's URL before Ponte uses it (e.g. to go through a proxy). */
+    databaseUrl?: (url: string) => string;
   } = {},
 ): Promise<RunningPonte> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-test-'));
@@ -51,7 +53,7 @@ export async function startPonte(
     PONTE_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
-    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...(database.url ? { DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url } : {}),
     ...options.env,
   });
   const logs: string[] = [];
