@@ -11,11 +11,14 @@
 //   the worker with exponential backoff, without any new call from the platform, until applied.
 // - unknown is resolved by reading the bill in the ERP first: no longer open -> settled (our baixa
 //   landed); still open -> the baixa is applied.
-// - A row left in received/applying by a process that died is taken up when its lease runs out,
-//   as unknown (it may have reached the ERP).
+// - A row left in received/applying by a process that died is taken over, by the worker or by the
+//   platform's retry of the same transaction, as soon as its holder is known to be dead (same
+//   machine: process-identity.ts) or its lease (deadline + 5 s) has run out. `applying` may have
+//   reached the ERP, so the bill is read first; `received` never did.
+// - A store write that fails (the database went away) is never answered as `queued`: the caller
+//   gets SERVICE_UNAVAILABLE, and the row, already stored, is finished by the next attempt.
 // - Every change is a compare-and-set, so several processes on one database share the work and
 //   never act twice on the same row.
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { PonteError, type FunctionInput, type FunctionName, type FunctionOutput } from '../contract/index.js';
@@ -23,6 +26,7 @@ import type { SettlementRow, Store } from '../store/index.js';
 import { TERMINAL_STATES } from '../store/index.js';
 import type { SettlementState } from '../store/schema.js';
 import { fingerprint } from './fingerprint.js';
+import { holderIsDead, newHolderName } from './process-identity.js';
 import type { Tenant } from './tenant-service.js';
 
 type SettleInput = FunctionInput<'settle_bill'>;
@@ -57,6 +61,8 @@ interface Deps {
   run: RunFunction;
   findTenant: (id: string) => Promise<Tenant | undefined>;
   options?: Partial<SettlementOptions>;
+  /** This process's name in leases (tests give two services in one process different ones). */
+  holder?: string;
 }
 
 export interface SettlementView extends SettlementRow {
@@ -65,14 +71,17 @@ export interface SettlementView extends SettlementRow {
 
 export class SettlementService {
   /** Identifies this process in leases. */
-  readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  readonly owner: string;
   private readonly options: SettlementOptions;
+  /** The settlements this process is working on now, by tenant and transaction. */
   private readonly local = new Map<string, Promise<unknown>>();
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<number> | null = null;
+  private workerFailing = false;
 
   constructor(private readonly deps: Deps) {
     this.options = { ...defaultSettlementOptions, ...deps.options };
+    this.owner = deps.holder ?? newHolderName();
   }
 
   private get repo() {
@@ -89,8 +98,20 @@ export class SettlementService {
     return new Date(Math.max(now, Date.parse(previous) + 1)).toISOString();
   }
 
+  /** One step's lease: a step makes at most one ERP call, which the deadline bounds. */
   private leaseUntil(tenant: Tenant): string {
-    return new Date(this.deps.now().getTime() + tenant.options.deadline_ms * 2 + 5_000).toISOString();
+    return new Date(this.deps.now().getTime() + tenant.options.deadline_ms + 5_000).toISOString();
+  }
+
+  /**
+   * True when nobody is working on a received/applying row any more: its lease ran out, its holder
+   * is known dead, or it is this process's own and nothing here runs it (an attempt whose store
+   * writes failed half-way).
+   */
+  private abandoned(row: SettlementRow): boolean {
+    if (row.lease_owner === null || row.lease_until === null || row.lease_until < this.stamp()) return true;
+    if (row.lease_owner === this.owner) return !this.local.has(keyOf(row));
+    return holderIsDead(row.lease_owner, this.owner);
   }
 
   async settle(tenant: Tenant, input: SettleInput, requestId: string): Promise<SettleOutput> {
@@ -111,11 +132,35 @@ export class SettlementService {
       created_at: at,
       updated_at: at,
     };
-    const key = `${tenant.id}\u0000${row.transaction_id}`;
-    if (await this.repo.insert(row)) return this.track(key, this.apply(tenant, row, requestId));
+    const key = keyOf(row);
+    // Tracked from before the insert, so that a duplicate in this process waits for this attempt
+    // instead of taking the row for abandoned.
+    if (!this.local.has(key)) {
+      const first = await this.track(key, this.insertAndApply(tenant, row, requestId));
+      if (first !== undefined) return first;
+    }
+    return this.join(tenant, row, requestId);
+  }
 
+  private async insertAndApply(
+    tenant: Tenant,
+    row: SettlementRow,
+    requestId: string,
+  ): Promise<SettleOutput | undefined> {
+    if (!(await this.repo.insert(row))) return undefined;
+    return this.apply(tenant, row, requestId);
+  }
+
+  /**
+   * A settlement already stored: its outcome; or the outcome of the attempt running now; or, when
+   * that attempt's holder is gone, the outcome of taking it over here.
+   */
+  private async join(tenant: Tenant, row: SettlementRow, requestId: string): Promise<SettleOutput> {
+    const key = keyOf(row);
     const giveUpAt = Date.now() + tenant.options.deadline_ms + 5_000;
     for (;;) {
+      const running = this.local.get(key);
+      if (running) await running.catch(() => undefined);
       const existing = await this.repo.get(tenant.id, row.transaction_id);
       if (!existing) {
         await sleep(25);
@@ -131,11 +176,35 @@ export class SettlementService {
         );
       }
       if (existing.state !== 'received' && existing.state !== 'applying') return answer(existing);
-      const running = this.local.get(key);
-      if (running) await running.catch(() => undefined);
-      else if (Date.now() > giveUpAt) return answer(existing);
-      else await sleep(25);
+      if (this.local.has(key)) continue;
+      if (this.abandoned(existing)) {
+        if (await this.takeOver(tenant, existing, requestId)) {
+          const after = await this.repo.get(tenant.id, row.transaction_id);
+          if (!after) throw new PonteError('INTERNAL', 'settlement vanished');
+          return answer(after);
+        }
+        continue;
+      }
+      if (Date.now() > giveUpAt) return answer(existing);
+      await sleep(25);
     }
+  }
+
+  /** Claims a row nobody works on and carries it on; false when another process claimed it first. */
+  private takeOver(tenant: Tenant, row: SettlementRow, requestId: string): Promise<boolean> {
+    return this.track(
+      keyOf(row),
+      (async () => {
+        const claim = {
+          lease_owner: this.owner,
+          lease_until: this.leaseUntil(tenant),
+          updated_at: this.after(row.updated_at),
+        };
+        if (!(await this.repo.transition(row, claim))) return false;
+        await this.resume(tenant, { ...row, ...claim }, requestId);
+        return true;
+      })(),
+    );
   }
 
   private track<T>(key: string, work: Promise<T>): Promise<T> {
@@ -161,45 +230,53 @@ export class SettlementService {
     }
     const held = { ...row, ...applying };
     const input = JSON.parse(row.input) as SettleInput;
+    // Only the ERP call is caught here: a store write that fails below propagates, and the row,
+    // left `applying` with this lease, is finished by the next attempt (which reads the bill first).
+    let output: SettleOutput;
     try {
-      const output = (await this.deps.run(tenant, 'settle_bill', input, requestId)) as SettleOutput;
-      const state: SettlementState = output.status ?? (output.success ? 'settled' : 'rejected');
-      if (state === 'queued') throw new PonteError('ERP_UNAVAILABLE', output.api_response);
+      output = (await this.deps.run(tenant, 'settle_bill', input, requestId)) as SettleOutput;
+    } catch (error) {
+      return this.notApplied(tenant, held, error);
+    }
+    const state: SettlementState = output.status ?? (output.success ? 'settled' : 'rejected');
+    if (state === 'queued') {
+      return this.notApplied(tenant, held, new PonteError('ERP_UNAVAILABLE', output.api_response));
+    }
+    await this.finish(
+      held,
+      state,
+      { outcome: JSON.stringify(output), last_error: null },
+      'apply',
+      output.api_response,
+    );
+    return output;
+  }
+
+  /** Records an ERP call that did not settle: failed for good (4xx), or kept for the worker. */
+  private async notApplied(tenant: Tenant, held: SettlementRow, error: unknown): Promise<SettleOutput> {
+    const e =
+      error instanceof PonteError ? error : new PonteError('INTERNAL', 'the settlement failed unexpectedly');
+    if (e.status < 500) {
+      const body = e.toBody('').error;
       await this.finish(
         held,
-        state,
-        { outcome: JSON.stringify(output), last_error: null },
+        'failed',
+        { outcome: JSON.stringify(body), last_error: e.message },
         'apply',
-        output.api_response,
+        e.message,
       );
-      return output;
-    } catch (error) {
-      const e =
-        error instanceof PonteError
-          ? error
-          : new PonteError('INTERNAL', 'the settlement failed unexpectedly');
-      if (e.status < 500) {
-        const body = e.toBody('').error;
-        await this.finish(
-          held,
-          'failed',
-          { outcome: JSON.stringify(body), last_error: e.message },
-          'apply',
-          e.message,
-        );
-        throw e;
-      }
-      const notSent = (e.details as { sent?: boolean } | undefined)?.sent === false;
-      const state: SettlementState = notSent ? 'queued' : 'unknown';
-      const detail = [e.message, e.upstream?.excerpt].filter(Boolean).join(': ');
-      const next = this.nextAttempt(held.attempts);
-      await this.finish(held, state, { last_error: detail, next_attempt_at: next }, 'apply', detail);
-      this.deps.log.warn(
-        { tenant: tenant.id, transaction: row.transaction_id, state, next_attempt_at: next },
-        'settlement not confirmed by the ERP: kept for the worker',
-      );
-      return queuedAnswer(detail);
+      throw e;
     }
+    const notSent = (e.details as { sent?: boolean } | undefined)?.sent === false;
+    const state: SettlementState = notSent ? 'queued' : 'unknown';
+    const detail = [e.message, e.upstream?.excerpt].filter(Boolean).join(': ');
+    const next = this.nextAttempt(held.attempts);
+    await this.finish(held, state, { last_error: detail, next_attempt_at: next }, 'apply', detail);
+    this.deps.log.warn(
+      { tenant: tenant.id, transaction: held.transaction_id, state, next_attempt_at: next },
+      'settlement not confirmed by the ERP: kept for the worker',
+    );
+    return queuedAnswer(detail);
   }
 
   private async finish(
@@ -241,38 +318,50 @@ export class SettlementService {
   /** Takes up due settlements once; returns how many it handled. */
   async tick(): Promise<number> {
     if (this.ticking) return this.ticking;
-    this.ticking = this.runTick().finally(() => {
-      this.ticking = null;
-    });
+    this.ticking = this.runTick()
+      .then((handled) => {
+        if (this.workerFailing) this.deps.log.info('the settlement worker reaches the database again');
+        this.workerFailing = false;
+        return handled;
+      })
+      .catch((error: unknown) => {
+        // The database is away (or another fault): the rows wait in the store for the next tick.
+        if (!this.workerFailing) {
+          this.deps.log.warn({ err: error }, 'the settlement worker cannot read the queue; it keeps trying');
+        }
+        this.workerFailing = true;
+        return 0;
+      })
+      .finally(() => {
+        this.ticking = null;
+      });
     return this.ticking;
   }
 
   private async runTick(): Promise<number> {
-    const due = await this.repo.due(this.stamp(), 50);
+    const now = this.stamp();
+    const due = await this.repo.due(now, 50);
+    // Rows still under a lease whose holder is known dead need not wait for it to run out.
+    const orphaned = (await this.repo.leased(now, 50)).filter((row) => this.abandoned(row));
     let handled = 0;
-    for (const row of due) {
+    for (const row of [...due, ...orphaned]) {
+      if (this.local.has(keyOf(row))) continue;
       const tenant = await this.deps.findTenant(row.tenant_id);
       if (!tenant) continue;
-      const claim = {
-        lease_owner: this.owner,
-        lease_until: this.leaseUntil(tenant),
-        updated_at: this.after(row.updated_at),
-      };
-      if (!(await this.repo.transition(row, claim))) continue;
-      handled++;
-      const held = { ...row, ...claim };
-      const key = `${tenant.id}\u0000${row.transaction_id}`;
-      await this.track(key, this.resume(tenant, held)).catch((error: unknown) => {
+      const requestId = `settlement-worker-${row.transaction_id}`;
+      const claimed = await this.takeOver(tenant, row, requestId).catch((error: unknown) => {
         this.deps.log.error({ err: error, transaction: row.transaction_id }, 'settlement worker error');
+        return true;
       });
+      if (claimed) handled++;
     }
     return handled;
   }
 
-  private async resume(tenant: Tenant, held: SettlementRow): Promise<void> {
-    const requestId = `settlement-worker-${held.transaction_id}`;
-    // Anything but queued may have reached the ERP: read the bill before sending the baixa again.
-    if (held.state !== 'queued') {
+  private async resume(tenant: Tenant, held: SettlementRow, requestId: string): Promise<void> {
+    // Anything but queued and received (the baixa was never sent) may have reached the ERP: read
+    // the bill before sending the baixa again.
+    if (held.state !== 'queued' && held.state !== 'received') {
       const input = JSON.parse(held.input) as SettleInput;
       let open: boolean;
       try {
@@ -313,7 +402,10 @@ export class SettlementService {
         detail: 'the bill is still open in the ERP: the baixa is sent again',
       });
     }
-    await this.apply(tenant, held, requestId).catch(() => undefined);
+    // A refusal (4xx) is stored as `failed` by apply; anything else (the store) propagates.
+    await this.apply(tenant, held, requestId).catch((error: unknown) => {
+      if (!(error instanceof PonteError)) throw error;
+    });
   }
 
   /** True when the bill is still among the customer's open bills in the ERP. */
@@ -364,6 +456,10 @@ export class SettlementService {
       attempts_made: attempts.map(({ at, kind, result, detail }) => ({ at, kind, result, detail })),
     };
   }
+}
+
+function keyOf(row: Pick<SettlementRow, 'tenant_id' | 'transaction_id'>): string {
+  return `${row.tenant_id}\u0000${row.transaction_id}`;
 }
 
 function queuedAnswer(detail: string | null): SettleOutput {

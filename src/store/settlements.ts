@@ -72,6 +72,18 @@ export class SettlementRepo {
       .execute();
   }
 
+  /** Rows being applied under a lease that has not run out (the worker checks whether their holder lives). */
+  async leased(now: string, limit: number): Promise<SettlementRow[]> {
+    return this.db
+      .selectFrom('settlements')
+      .selectAll()
+      .where('state', 'in', ['received', 'applying'])
+      .where('lease_until', '>=', now)
+      .orderBy('lease_until')
+      .limit(limit)
+      .execute();
+  }
+
   async list(filter: { tenantId?: string; state?: string; limit: number }): Promise<SettlementRow[]> {
     let q = this.db.selectFrom('settlements').selectAll();
     if (filter.tenantId !== undefined) q = q.where('tenant_id', '=', filter.tenantId);

@@ -1,6 +1,8 @@
 // Settlements survive their process: a gateway killed with SIGKILL while settlements are queued
 // applies them after a restart, and two gateways sharing one PostgreSQL apply a queue of 200 while
-// the ERP flaps, each exactly once (counted by the IXC simulator).
+// the ERP flaps, each exactly once (counted by the IXC simulator). A gateway killed while its baixa
+// is in flight leaves a lease behind: the platform's retry takes it over at once, without waiting
+// for the lease to run out, and the bill is settled once.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +32,11 @@ interface World {
   tenantId: string;
 }
 
-async function world(customers: number, databaseUrl?: string): Promise<World> {
+async function world(
+  customers: number,
+  databaseUrl?: string,
+  options: Record<string, unknown> = {},
+): Promise<World> {
   const sim = await startIxcSimulator({ token: TOKEN, seed: { customers } });
   const proxy = await switchableProxy({ host: '127.0.0.1', port: Number(new URL(sim.url).port) });
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-proc-'));
@@ -57,7 +63,7 @@ async function world(customers: number, databaseUrl?: string): Promise<World> {
       ticket_department_id: '1',
       due_day_contract_types: { '10': '11' },
     },
-    options: { circuit_open_seconds: 1, deadline_ms: 3000 },
+    options: { circuit_open_seconds: 1, deadline_ms: 3000, ...options },
   });
   await app.close();
   return { sim, proxy, dataDir, database, env, key: created.api_key, tenantId: created.tenant.id };
@@ -107,6 +113,15 @@ async function waitAllSettled(w: World, txs: string[], ms: number): Promise<void
   }
 }
 
+async function storedSettlement(w: World, tx: string) {
+  const store = await Store.open({ dataDir: w.dataDir, databaseUrl: w.database.url });
+  try {
+    return await store.settlements.get(w.tenantId, tx);
+  } finally {
+    await store.close();
+  }
+}
+
 function baixasPerBill(sim: IxcSimulator): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of sim.state.tables.fn_areceber_baixas?.rows ?? []) {
@@ -147,6 +162,50 @@ describe('a gateway killed while settlements are queued', () => {
     assert.equal(w.sim.state.counters.baixas, baixas + bills.length);
     const perBill = baixasPerBill(w.sim);
     for (const bill of bills) assert.equal(perBill.get(bill.remote_id), 1, `bill ${bill.remote_id}`);
+  });
+});
+
+describe('a gateway killed while its baixa is in flight', () => {
+  let w: World;
+  // A deadline of a minute gives each step a lease of 65 s: an answer `settled` to the first retry
+  // shows that the lease of the dead process was taken over, not waited out.
+  before(async () => {
+    w = await world(5, undefined, { deadline_ms: 60_000 });
+  });
+  after(() => dispose(w));
+
+  test("the platform's retry takes over the dead process's lease and settles once", async () => {
+    const first = await startPonteProcess(w.env);
+    const [bill] = await openBills(first.url, w.key, [FIXTURES.bills]);
+    assert.ok(bill);
+    const baixas = w.sim.state.counters.baixas;
+    // IXC applies the baixa and never answers: the settlement stays `applying` in the dead process.
+    w.sim.faults.set([{ kind: 'timeout', resource: 'fn_areceber_recebimentos_baixas_novo', times: 1 }]);
+    const tx = `tx-inflight-${Date.now()}`;
+    const lost = callProcess(first.url, 'settle_bill', settleBody(bill, tx), w.key).catch(() => null);
+    while (w.sim.state.counters.baixas === baixas) await new Promise((r) => setTimeout(r, 20));
+    await first.stop('SIGKILL');
+    assert.equal(await lost, null, 'the first call never got an answer');
+    const left = await storedSettlement(w, tx);
+    assert.equal(left?.state, 'applying');
+    assert.ok(left.lease_until);
+
+    const second = await startPonteProcess(w.env);
+    try {
+      const retry = await callProcess(second.url, 'settle_bill', settleBody(bill, tx), w.key);
+      assert.equal(retry.status, 200, JSON.stringify(retry.body));
+      assert.equal(retry.body.status, 'settled', JSON.stringify(retry.body));
+      assert.equal(retry.body.success, true);
+      const again = await callProcess(second.url, 'settle_bill', settleBody(bill, tx), w.key);
+      assert.deepEqual(again.body, retry.body, 'later retries get the same outcome');
+    } finally {
+      await second.stop();
+    }
+    const done = await storedSettlement(w, tx);
+    assert.equal(done?.state, 'settled');
+    assert.ok(done.updated_at < left.lease_until, 'settled while the dead process still held its lease');
+    assert.equal(w.sim.state.counters.baixas, baixas + 1, 'one baixa in all');
+    assert.equal(baixasPerBill(w.sim).get(bill.remote_id), 1);
   });
 });
 
