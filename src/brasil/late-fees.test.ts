@@ -70,16 +70,27 @@ describe('computeLateFees: dates', () => {
     });
   });
 
-  test('a Saturday due date is payable without charges on Monday, and Tuesday is day 1', () => {
+  test('a Saturday due date is payable without charges on Monday; on Tuesday interest counts from Sunday', () => {
     const saturday = '2026-03-14';
-    const monday = computeLateFees({ amountCents: 10_000, dueDate: saturday, paymentDate: '2026-03-16' });
-    assert.equal(monday.effectiveDueDate, '2026-03-16');
-    assert.equal(monday.totalCents, 10_000);
-    const sunday = computeLateFees({ amountCents: 10_000, dueDate: saturday, paymentDate: '2026-03-15' });
-    assert.equal(sunday.totalCents, 10_000);
+    for (const interestFrom of ['due_date', 'next_business_day'] as const) {
+      const on = (paymentDate: string) =>
+        computeLateFees({ amountCents: 10_000, dueDate: saturday, paymentDate, interestFrom });
+      assert.equal(on('2026-03-16').effectiveDueDate, '2026-03-16');
+      assert.equal(on('2026-03-16').totalCents, 10_000, `${interestFrom}: Monday is free`);
+      assert.equal(on('2026-03-15').totalCents, 10_000, `${interestFrom}: Sunday is free`);
+    }
+    // The default: the day after vencimento (Sunday) is day 1, so Tuesday is day 3.
     const tuesday = computeLateFees({ amountCents: 10_000, dueDate: saturday, paymentDate: '2026-03-17' });
-    assert.equal(tuesday.daysLate, 1);
-    assert.equal(tuesday.totalCents, 10_203);
+    assert.equal(tuesday.daysLate, 3);
+    assert.equal(tuesday.totalCents, 10_210); // 2.00 fine + 3 × 1/30 % = 0.10
+    const fromMonday = computeLateFees({
+      amountCents: 10_000,
+      dueDate: saturday,
+      paymentDate: '2026-03-17',
+      interestFrom: 'next_business_day',
+    });
+    assert.equal(fromMonday.daysLate, 1);
+    assert.equal(fromMonday.totalCents, 10_203);
   });
 
   test('a Good Friday due date moves over the weekend to Monday', () => {
@@ -87,8 +98,42 @@ describe('computeLateFees: dates', () => {
     assert.equal(fees.effectiveDueDate, '2026-04-06');
     assert.equal(fees.daysLate, 0);
     const late = computeLateFees({ amountCents: 10_000, dueDate: '2026-04-03', paymentDate: '2026-04-11' });
-    assert.equal(late.daysLate, 5);
-    assert.equal(late.totalCents, 10_217);
+    assert.equal(late.daysLate, 8);
+    assert.equal(late.totalCents, 10_227);
+    const fromMonday = computeLateFees({
+      amountCents: 10_000,
+      dueDate: '2026-04-03',
+      paymentDate: '2026-04-11',
+      interestFrom: 'next_business_day',
+    });
+    assert.equal(fromMonday.daysLate, 5);
+    assert.equal(fromMonday.totalCents, 10_217);
+  });
+
+  test('on a business-day due date both rules agree', () => {
+    for (const interestFrom of ['due_date', 'next_business_day'] as const) {
+      const fees = computeLateFees({
+        amountCents: 10_000,
+        dueDate: DUE,
+        paymentDate: addDays(DUE, 5),
+        interestFrom,
+      });
+      assert.equal(fees.daysLate, 5);
+      assert.equal(fees.totalCents, 10_217);
+    }
+  });
+
+  test('an unknown interestFrom is a RangeError', () => {
+    assert.throws(
+      () =>
+        computeLateFees({
+          amountCents: 1,
+          dueDate: DUE,
+          paymentDate: DUE,
+          interestFrom: 'whenever' as 'due_date',
+        }),
+      RangeError,
+    );
   });
 
   test('a due date on Carnival Monday moves to Ash Wednesday', () => {

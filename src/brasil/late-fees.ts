@@ -9,6 +9,15 @@ const BASIS_POINTS = 10_000n;
 // Monthly interest is charged pro rata die over a 30-day commercial month.
 const DAYS_PER_MONTH = 30n;
 
+/**
+ * From which day interest counts on a bill paid after a due date that fell on a weekend or bank
+ * holiday (paying on the next business day costs nothing either way: FEBRABAN's rule):
+ * - `due_date`: from the day after the due date itself, as the contract's "from the day after
+ *   vencimento" reads: the grace of the non-business day is lost with it;
+ * - `next_business_day`: from the day after the next business day.
+ */
+export type InterestStart = 'due_date' | 'next_business_day';
+
 export interface LateFeeInput {
   amountCents: number;
   dueDate: string;
@@ -17,6 +26,8 @@ export interface LateFeeInput {
   monthlyInterestBasisPoints?: number;
   consumer?: boolean;
   rounding?: 'half-up' | 'truncate';
+  /** Default `due_date`. */
+  interestFrom?: InterestStart;
 }
 
 export interface LateFees {
@@ -49,7 +60,8 @@ function divide(numerator: bigint, denominator: bigint, rounding: 'half-up' | 't
  *
  * A due date on a weekend or bank holiday moves to the next business day, and paying on or
  * before that effective date costs nothing. After it, `daysLate` counts calendar days from the
- * effective due date, so the first day after it is day 1. The fine is charged once
+ * due date (`interestFrom: 'due_date'`, the default) or from the effective due date
+ * (`'next_business_day'`), so the first day after it is day 1. The fine is charged once
  * (`fineBasisPoints`, capped at 200 bp for consumers) and the interest is simple,
  * `monthlyInterestBasisPoints / 30` per day.
  *
@@ -71,9 +83,17 @@ export function computeLateFees(input: LateFeeInput): LateFees {
   }
   requireDate(input.dueDate, 'dueDate');
   requireDate(input.paymentDate, 'paymentDate');
+  const interestFrom = input.interestFrom ?? 'due_date';
+  if (interestFrom !== 'due_date' && interestFrom !== 'next_business_day') {
+    throw new RangeError(
+      `interestFrom must be 'due_date' or 'next_business_day', got ${String(interestFrom)}`,
+    );
+  }
 
   const effectiveDueDate = nextBusinessDay(input.dueDate);
-  const daysLate = Math.max(0, daysBetween(effectiveDueDate, input.paymentDate));
+  const late = daysBetween(effectiveDueDate, input.paymentDate) > 0;
+  const countFrom = interestFrom === 'due_date' ? input.dueDate : effectiveDueDate;
+  const daysLate = late ? daysBetween(countFrom, input.paymentDate) : 0;
   if (daysLate === 0) {
     return { effectiveDueDate, daysLate, fineCents: 0, interestCents: 0, totalCents: input.amountCents };
   }

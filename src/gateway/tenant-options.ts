@@ -8,6 +8,8 @@ export const tenantOptionsSchema = z
       .object({
         fine_basis_points: z.number().int().min(0).max(10_000).default(200),
         monthly_interest_basis_points: z.number().int().min(0).max(10_000).default(100),
+        /** A bill due on a non-business day and paid after the next one: interest from which day. */
+        interest_from: z.enum(['due_date', 'next_business_day']).default('due_date'),
       })
       .prefault({}),
     /** How long catalogue reads (products, due dates, resellers, origins) are cached, in seconds. */

@@ -24,6 +24,7 @@ export function billContext(conn: HubsoftConnection, call: CallContext): BillCon
   const fees = conn.options.late_fees;
   return {
     today: todayInBrazil(call.now),
+    interestFrom: fees.interest_from,
     fallback: {
       fineBasisPoints: fees.fine_basis_points,
       monthlyInterestBasisPoints: fees.monthly_interest_basis_points,

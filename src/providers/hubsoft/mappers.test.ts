@@ -26,6 +26,7 @@ import { hubsoftSettingsSchema } from './settings.js';
 import type { HubsoftBill } from './types.js';
 
 const fallback = { fineBasisPoints: 200, monthlyInterestBasisPoints: 100 };
+const interestFrom = 'due_date' as const;
 const methods = hubsoftSettingsSchema.parse({
   base_url: 'https://api.provedor.com.br',
   client_id: '3',
@@ -101,7 +102,7 @@ describe('values', () => {
 
 describe('bills', () => {
   test('an open fatura before its due date: no fees, digits-only line, remote id with the service', () => {
-    const bill = toBill(fatura, { today: '2017-09-20', fallback });
+    const bill = toBill(fatura, { today: '2017-09-20', fallback, interestFrom });
     assert.ok(billSchema.safeParse(bill).success);
     assert.equal(bill.valor_final, '28.27');
     assert.equal(bill.linha_digitavel, '75691316620100672610127182400013872930000002827');
@@ -116,6 +117,7 @@ describe('bills', () => {
     const bill = toBill(fatura, {
       today: '2017-10-25',
       fallback: { fineBasisPoints: 0, monthlyInterestBasisPoints: 0 },
+      interestFrom,
     });
     assert.equal(bill.multa, '0.57');
     assert.equal(bill.juros, '0.28');
@@ -144,7 +146,7 @@ describe('bills', () => {
                 tipo_multa: 'percentual',
               },
             },
-            { today, fallback },
+            { today, fallback, interestFrom },
           );
           assert.ok(billSchema.safeParse(bill).success, JSON.stringify(bill));
         },
@@ -156,14 +158,14 @@ describe('bills', () => {
   test('a paid fatura shows what was paid', () => {
     const paid = toBill(
       { ...fatura, data_pagamento: '2018-06-26', valor: '199.9', valor_pago: '240.41' },
-      { today: '2025-01-01', fallback },
+      { today: '2025-01-01', fallback, interestFrom },
     );
     assert.equal(paid.status, 'paid');
     assert.equal(paid.juros, '40.51');
     assert.equal(paid.valor_final, '240.41');
     const less = toBill(
       { ...fatura, data_pagamento: '2020-04-05', valor: '119.9', valor_pago: '109.9' },
-      { today: '2025-01-01', fallback },
+      { today: '2025-01-01', fallback, interestFrom },
     );
     assert.equal(less.desconto, '10.00');
     assert.ok(billSchema.safeParse(less).success);

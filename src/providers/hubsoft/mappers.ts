@@ -2,7 +2,7 @@
 // function takes what Hubsoft answered (or what the platform sent) and returns plain values.
 import { addDays, isIsoDate } from '../../brasil/dates.js';
 import { parseDocument } from '../../brasil/document.js';
-import { computeLateFees } from '../../brasil/late-fees.js';
+import { computeLateFees, type InterestStart } from '../../brasil/late-fees.js';
 import { formatMoney, parseMoney } from '../../brasil/money.js';
 import { PonteError, normalisePhone, UFS } from '../../contract/index.js';
 import type {
@@ -154,6 +154,8 @@ export interface BillContext {
   today: string;
   /** The tenant's late-fee rule, for bills whose forma de cobrança states none. */
   fallback: LateFeeRule;
+  /** The tenant's late_fees.interest_from. */
+  interestFrom: InterestStart;
 }
 
 function billHistory(bill: HubsoftBill): string {
@@ -187,6 +189,7 @@ export function toBill(bill: HubsoftBill, ctx: BillContext): Bill {
       paymentDate: ctx.today,
       fineBasisPoints: rule.fineBasisPoints,
       monthlyInterestBasisPoints: rule.monthlyInterestBasisPoints,
+      interestFrom: ctx.interestFrom,
       consumer: text(bill.cliente?.tipo_pessoa) !== 'pj',
     });
     interest = fees.interestCents;

@@ -187,6 +187,7 @@ export async function valuedBills(
         customerName: customer.row.razao ?? '',
         consumer: customer.row.tipo_pessoa !== 'J',
         rule,
+        interestFrom: conn.options.late_fees.interest_from,
         pixCode,
       });
     }),

@@ -25,6 +25,7 @@ const ctx: BillContext = {
   customerName: 'Maria',
   consumer: true,
   rule: { fineBasisPoints: 200, monthlyInterestBasisPoints: 99 },
+  interestFrom: 'due_date',
   pixCode: '000201...',
 };
 

@@ -2,7 +2,7 @@
 // none, money "26.00", flags "S"/"N") and the contract's objects. No I/O here.
 import { formatDocument } from '../../brasil/document.js';
 import { isIsoDate } from '../../brasil/dates.js';
-import { computeLateFees } from '../../brasil/late-fees.js';
+import { computeLateFees, type InterestStart } from '../../brasil/late-fees.js';
 import { formatMoney, parseMoney } from '../../brasil/money.js';
 import { normalisePhone, ufOrEmpty } from '../../contract/index.js';
 import type { Bill, Contact, Customer, Invoice, Plan } from '../../contract/index.js';
@@ -106,6 +106,8 @@ export interface BillContext {
   /** CPF customers: the consumer-code cap on the fine applies. */
   consumer: boolean;
   rule: FeeRule;
+  /** The tenant's late_fees.interest_from. */
+  interestFrom: InterestStart;
   pixCode: string;
 }
 
@@ -128,6 +130,7 @@ export function toBill(row: IxcRow, ctx: BillContext): Bill {
           paymentDate: ctx.today,
           fineBasisPoints: ctx.rule.fineBasisPoints,
           monthlyInterestBasisPoints: ctx.rule.monthlyInterestBasisPoints,
+          interestFrom: ctx.interestFrom,
           consumer: ctx.consumer,
         })
       : { fineCents: 0, interestCents: 0, totalCents: initial };

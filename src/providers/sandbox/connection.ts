@@ -75,6 +75,7 @@ export function connectSandbox(env: ConnectEnv<SandboxSettings>): SandboxConnect
     rule: {
       fineBasisPoints: env.options.late_fees.fine_basis_points,
       monthlyInterestBasisPoints: env.options.late_fees.monthly_interest_basis_points,
+      interestFrom: env.options.late_fees.interest_from,
     },
     log: env.log,
     fixturesDay: readMeta(db, META.fixturesDay) ?? '',

@@ -19,7 +19,7 @@ import type { BillContext, LateFeeRule } from './mappers.js';
 import type { BillRow, CustomerRow, PlanRow } from './rows.js';
 import { defaultSandboxSettings, sandboxSettingsSchema } from './settings.js';
 
-const RULE: LateFeeRule = { fineBasisPoints: 200, monthlyInterestBasisPoints: 100 };
+const RULE: LateFeeRule = { fineBasisPoints: 200, monthlyInterestBasisPoints: 100, interestFrom: 'due_date' };
 const billing = billingProfile(defaultSandboxSettings);
 const ctx = (today: string): BillContext => ({ today, rule: RULE, codes: new SlipMemo(billing) });
 const PERSON = { document: '39053344705', name: 'Helena Duarte', person_type: 'F' as const };
@@ -66,20 +66,23 @@ describe('amountDue', () => {
     });
   });
 
-  test('a due date on a Saturday may be paid on Monday without charges', () => {
+  test('a due date on a Saturday may be paid on Monday without charges; later, interest per the tenant', () => {
     const b = bill({ due_on: '2026-03-14' });
+    const fromBusinessDay = { ...RULE, interestFrom: 'next_business_day' as const };
     assert.equal(amountDue(b, '2026-03-16', RULE, true).totalCents, 10_000);
-    assert.equal(amountDue(b, '2026-03-17', RULE, true).daysLate, 1);
+    assert.equal(amountDue(b, '2026-03-16', fromBusinessDay, true).totalCents, 10_000);
+    assert.equal(amountDue(b, '2026-03-17', RULE, true).daysLate, 3, 'from the day after the due date');
+    assert.equal(amountDue(b, '2026-03-17', fromBusinessDay, true).daysLate, 1);
   });
 
   test('the 2 % cap on the fine protects consumers (CPF) only', () => {
-    const steep = { fineBasisPoints: 1000, monthlyInterestBasisPoints: 0 };
+    const steep = { ...RULE, fineBasisPoints: 1000, monthlyInterestBasisPoints: 0 };
     assert.equal(amountDue(bill(), '2026-03-11', steep, true).fineCents, 200);
     assert.equal(amountDue(bill(), '2026-03-11', steep, false).fineCents, 1000);
   });
 
   test('the tenant rule applies (0 bp: no charges at all)', () => {
-    const free = { fineBasisPoints: 0, monthlyInterestBasisPoints: 0 };
+    const free = { ...RULE, fineBasisPoints: 0, monthlyInterestBasisPoints: 0 };
     assert.equal(amountDue(bill(), '2026-05-01', free, true).totalCents, 10_000);
   });
 
@@ -99,7 +102,7 @@ describe('amountDue', () => {
           const due = amountDue(
             b,
             day,
-            { fineBasisPoints: fine, monthlyInterestBasisPoints: interest },
+            { ...RULE, fineBasisPoints: fine, monthlyInterestBasisPoints: interest },
             consumer,
           );
           assert.equal(due.totalCents, amount + due.fineCents + due.interestCents - due.discountCents);

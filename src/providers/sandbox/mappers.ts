@@ -1,7 +1,7 @@
 // Pure mapping from sandbox rows to the contract's objects. Everything that depends on the day
 // (fees, a blocked contract released on trust) takes `today` explicitly.
 import { addDays, daysBetween } from '../../brasil/dates.js';
-import { computeLateFees } from '../../brasil/late-fees.js';
+import { computeLateFees, type InterestStart } from '../../brasil/late-fees.js';
 import { formatMoney } from '../../brasil/money.js';
 import type { Bill, Contact, Customer, Invoice, Plan } from '../../contract/index.js';
 import { normalisePhone } from '../../contract/index.js';
@@ -20,6 +20,7 @@ import type {
 export interface LateFeeRule {
   fineBasisPoints: number;
   monthlyInterestBasisPoints: number;
+  interestFrom: InterestStart;
 }
 
 export interface AmountDue {
@@ -55,7 +56,7 @@ export function amountDue(
   };
   // Strings compare as dates: nothing can be late on or before the due date itself.
   if (onDay <= bill.due_on) return onTime;
-  const key = `${onDay}|${bill.due_on}|${bill.amount_cents}|${bill.discount_cents}|${consumer}|${rule.fineBasisPoints}|${rule.monthlyInterestBasisPoints}`;
+  const key = `${onDay}|${bill.due_on}|${bill.amount_cents}|${bill.discount_cents}|${consumer}|${rule.fineBasisPoints}|${rule.monthlyInterestBasisPoints}|${rule.interestFrom}`;
   let due = amountsDue.get(key);
   if (due === undefined) {
     due = lateAmountDue(bill, onDay, rule, consumer, onTime);
@@ -78,6 +79,7 @@ function lateAmountDue(
     paymentDate: onDay,
     fineBasisPoints: rule.fineBasisPoints,
     monthlyInterestBasisPoints: rule.monthlyInterestBasisPoints,
+    interestFrom: rule.interestFrom,
     consumer,
   });
   if (fees.daysLate === 0) return onTime;

@@ -72,7 +72,7 @@ describe('a 1,000-customer dataset', () => {
   const billing = billingProfile(defaultSandboxSettings);
   const ctx = {
     today: TODAY,
-    rule: { fineBasisPoints: 200, monthlyInterestBasisPoints: 100 },
+    rule: { fineBasisPoints: 200, monthlyInterestBasisPoints: 100, interestFrom: 'due_date' as const },
     codes: new SlipMemo(billing),
   };
 
