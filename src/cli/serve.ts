@@ -16,8 +16,11 @@ export function packageVersion(): string {
   return pkg.version;
 }
 
-/** On a data directory without tenants: the sandbox tenant, seeded, and its first API key. */
-export async function bootstrap(app: App, io: Io): Promise<{ apiKey: string } | null> {
+/**
+ * On a data directory without tenants: the sandbox tenant, seeded, and its first API key:
+ * PONTE_BOOTSTRAP_KEY when the operator gave one (`supplied`), else a generated one.
+ */
+export async function bootstrap(app: App, io: Io): Promise<{ apiKey: string; supplied: boolean } | null> {
   if ((await app.store.tenants.count()) > 0) return null;
   io.out(`New data directory ${app.config.dataDir}: creating the 'sandbox' tenant.`);
   const created = await app.admin.createTenant({
@@ -37,7 +40,7 @@ export async function bootstrap(app: App, io: Io): Promise<{ apiKey: string } | 
     tenant: 'sandbox',
   });
   io.out(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  return { apiKey: created.api_key };
+  return { apiKey: created.api_key, supplied: app.config.bootstrapKey !== undefined };
 }
 
 export async function serve(config: Config, io: Io): Promise<number> {
@@ -62,10 +65,14 @@ export async function serve(config: Config, io: Io): Promise<number> {
   io.out(`\nPonte is listening on ${base}`);
   io.out(`Docs: ${base}/docs   OpenAPI: ${base}/openapi.json   Metrics: ${base}/metrics`);
   if (first) {
-    io.out(`\nThe sandbox tenant's API key (shown once; keep it): ${first.apiKey}`);
+    // A key the operator supplied is never printed (the terminal may be recorded, its output
+    // shipped to a log store); a generated one is shown this once, or nobody could use it.
+    if (first.supplied) io.out(`\nThe sandbox tenant's API key is the one given in PONTE_BOOTSTRAP_KEY.`);
+    else io.out(`\nThe sandbox tenant's API key (shown once; keep it): ${first.apiKey}`);
+    const bearer = first.supplied ? '$PONTE_BOOTSTRAP_KEY' : first.apiKey;
     io.out(`\nTry it: the open bills of a sandbox test customer (${customer?.scenario ?? ''}):\n`);
     io.out(
-      `curl -s ${base}/v1/functions/list_bills -H "Authorization: Bearer ${first.apiKey}" -H "Content-Type: application/json" -d '{"customer_document_number": "${customer?.document_number ?? ''}"}'`,
+      `curl -s ${base}/v1/functions/list_bills -H "Authorization: Bearer ${bearer}" -H "Content-Type: application/json" -d '{"customer_document_number": "${customer?.document_number ?? ''}"}'`,
     );
   } else {
     io.out(`Tenants exist already; create a key with: npx ponte keys create <tenant>`);

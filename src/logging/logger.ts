@@ -3,8 +3,10 @@
 import pino, { type Logger } from 'pino';
 import { maskDeep, maskPersonalData } from './mask.js';
 
+type ChildFn = (this: unknown, bindings: pino.Bindings, options?: unknown) => unknown;
+
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: undefined,
@@ -27,6 +29,15 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
     },
     options.destination,
   );
+  // A child's bindings (request_id, tenant...) never meet formatters.log, and pino gives a child
+  // no formatters.bindings of its parent: they are masked on their way in. Children inherit this
+  // `child`, so grandchildren are masked too.
+  const pinoChild = Reflect.get(logger, 'child') as ChildFn;
+  const maskedChild: ChildFn = function (this: unknown, bindings, childOptions) {
+    return pinoChild.call(this, maskDeep(bindings) as pino.Bindings, childOptions);
+  };
+  logger.child = maskedChild as unknown as Logger['child'];
+  return logger;
 }
 
 export type { Logger };

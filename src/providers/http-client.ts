@@ -38,6 +38,8 @@ export interface ErpHttpClientOptions {
 }
 
 const EXCERPT_LENGTH = 300;
+/** How much of a body is masked to make the excerpt (whitespace runs shrink in between). */
+const MASK_WINDOW = 4096;
 
 /** Transport errors that happen before a request leaves: connection refused, unknown host, connect timeout. */
 const NOT_SENT: ReadonlySet<string> = new Set([
@@ -53,9 +55,16 @@ export function upstreamExcerpt(
   status: number | null,
   body: string,
 ): { status: number | null; excerpt: string } {
-  const compact = body.replace(/\s+/g, ' ').trim();
-  const trimmed = compact.length > EXCERPT_LENGTH ? `${compact.slice(0, EXCERPT_LENGTH)}…` : compact;
-  return { status, excerpt: maskPersonalData(trimmed) };
+  // Masked before it is trimmed, so that a CPF or a name cut by the trim is not left half in
+  // clear; within a bounded window, since bodies can be large (an HTML error page). The result
+  // may still be cut JSON: the masker reads "key": "value" pairs tolerantly.
+  const compact = body.slice(0, MASK_WINDOW).replace(/\s+/g, ' ').trim();
+  const masked = maskPersonalData(compact);
+  const excerpt =
+    masked.length > EXCERPT_LENGTH || body.length > MASK_WINDOW
+      ? `${masked.slice(0, EXCERPT_LENGTH)}…`
+      : masked;
+  return { status, excerpt };
 }
 
 /** The ERP answered something that cannot be read, or that contradicts itself. */

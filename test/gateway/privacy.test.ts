@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PonteError, functions } from '../../src/contract/index.js';
+import { upstreamExcerpt } from '../../src/providers/http-client.js';
 import { exampleFunctions, exampleOutput, fakeProvider } from '../helpers/fake-provider.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 
@@ -12,6 +13,17 @@ const EMAIL = 'maria.souza@example.com';
 const NEW_EMAIL = 'maria.aparecida@example.com';
 const CNPJ = '11222333000181';
 const PHONE = '19987654321';
+const NAME = 'Maria Aparecida Souza';
+// What an ERP answers when it refuses a write: JSON naming the customer.
+const ERP_REFUSAL = JSON.stringify({
+  type: 'error',
+  message: 'Cliente bloqueado para desbloqueio de confiança',
+  id: '4821',
+  razao: NAME,
+  fantasia: 'Aparecida Telecom',
+  cnpj_cpf: CPF_MASKED,
+  status: 'CA',
+});
 
 const provider = fakeProvider({
   id: 'fake',
@@ -50,6 +62,15 @@ const provider = fakeProvider({
       Promise.resolve([
         { ...exampleOutput('get_bill')[0]!, document_number: CPF_MASKED, nome_cliente: EMAIL },
       ]),
+    trust_unlock: (_conn, _input, call) => {
+      // A provider logging the ERP's raw answer: the names in it are masked by their JSON key.
+      call.log.warn(`the ERP refused the unlock: ${ERP_REFUSAL}`);
+      return Promise.reject(
+        new PonteError('ERP_REJECTED', 'the ERP refused the unlock', {
+          upstream: upstreamExcerpt(400, ERP_REFUSAL),
+        }),
+      );
+    },
     list_resellers: () =>
       Promise.reject(new Error(`reseller with CNPJ ${CNPJ} and e-mail ${EMAIL} is broken`)),
   },
@@ -121,6 +142,73 @@ describe('personal data and the logs', () => {
     ]) {
       const leaking = ponte.logs.filter((l) => l.includes(secret));
       assert.deepEqual(leaking, [], `${secret} reached the logs`);
+    }
+  });
+
+  test('query strings, request ids and ERP excerpts leave no personal data or key in the logs or answers', async () => {
+    const query = `?email=maria%40example.com&api_key=${key}&cpf=${CPF}`;
+    const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${ponte.url}/v1/functions/${name}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+        body: JSON.stringify(body),
+      });
+    const before = ponte.logs.length;
+
+    // A document the first test did not look up, so the provider runs (and logs) again.
+    const found = await post(
+      'get_customer',
+      { customer_document_number: '111.444.777-35' },
+      { 'x-request-id': `cliente_${CPF}` },
+    );
+    assert.equal(found.status, 200, await found.text());
+    const refused = await post('trust_unlock', functions.trust_unlock.example);
+    assert.equal(refused.status, 422);
+    const errorBody = await refused.text();
+    const error = (JSON.parse(errorBody) as { error: { code: string; upstream: { excerpt: string } } }).error;
+    assert.equal(error.code, 'ERP_REJECTED');
+    // The excerpt still says what the ERP answered, with the name masked.
+    assert.match(error.upstream.excerpt, /"razao":"M\*\*\* A\*\*\* S\*\*\*"/);
+    assert.match(error.upstream.excerpt, /"id":"4821"/);
+
+    const logs = ponte.logs.slice(before);
+    const lines = logs.map((l) => JSON.parse(l) as { msg: string; url?: string; request_id?: string });
+    // The request lines name the path, without the query string.
+    const requestLines = lines.filter((l) => l.msg === 'request');
+    assert.deepEqual(
+      requestLines.map((l) => l.url),
+      ['/v1/functions/get_customer', '/v1/functions/trust_unlock'],
+    );
+    // The request id is logged masked, by the request line and by the provider's own lines.
+    // (Messages given: a failing assert.ok without one makes node read the source, for minutes.)
+    const requestId = requestLines[0]!.request_id;
+    assert.match(requestId ?? '', /^cliente_\*\*\*982/, 'the request line names the masked request id');
+    const providerLine = lines.find((l) => l.msg.startsWith('looking up'));
+    assert.equal(providerLine?.request_id, requestId, "the provider's line names the masked request id");
+    assert.ok(
+      lines.some((l) => l.msg.startsWith('the ERP refused the unlock: {')),
+      "the provider's line with the ERP answer was logged",
+    );
+
+    for (const secret of [
+      'maria%40example.com',
+      'maria@example.com',
+      key,
+      key.slice(3),
+      CPF,
+      CPF_MASKED,
+      `cliente_${CPF}`,
+      NAME,
+      'Maria',
+      'Aparecida',
+      '111.444.777-35',
+    ]) {
+      assert.deepEqual(
+        logs.filter((l) => l.includes(secret)),
+        [],
+        `${secret} reached the logs`,
+      );
+      assert.equal(errorBody.includes(secret), false, `${secret} reached the error answer`);
     }
   });
 });

@@ -6,7 +6,7 @@ import { formatDocument } from '../../brasil/document.js';
 import { formatMoney } from '../../brasil/money.js';
 import { PonteError } from '../../contract/index.js';
 import type { Address, Order } from '../../contract/index.js';
-import { rejected } from '../http-client.js';
+import { rejected, upstreamExcerpt } from '../http-client.js';
 import type { CallContext } from '../types.js';
 import type { IxcRow, WriteResult } from './client.js';
 import { requireSetting, today } from './connection.js';
@@ -25,7 +25,7 @@ export function acceptedId(result: WriteResult, what: string): string {
   if (!result.ok) throw rejected('IXC', result.message || `${what} not accepted`, result.status, result.raw);
   if (!/^\d+$/.test(result.id)) {
     throw new PonteError('ERP_BAD_RESPONSE', `IXC accepted the ${what} without giving its id`, {
-      upstream: { status: result.status, excerpt: result.raw.slice(0, 300) },
+      upstream: upstreamExcerpt(result.status, result.raw),
     });
   }
   return result.id;
