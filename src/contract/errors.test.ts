@@ -21,6 +21,7 @@ const CONTRACT_ERRORS: [string, number][] = [
   ['NOT_SUPPORTED', 501],
   ['ERP_BAD_RESPONSE', 502],
   ['ERP_UNAVAILABLE', 503],
+  ['SERVICE_UNAVAILABLE', 503],
   ['INTERNAL', 500],
 ];
 

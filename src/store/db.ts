@@ -9,11 +9,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { migrationsFor, type Dialect } from './migrations.js';
-import { ResilientPostgresDialect } from './postgres-dialect.js';
+import { GuardedDialect } from './guarded-dialect.js';
 import type { Database } from './schema.js';
 
 export interface DatabaseConfig {
@@ -59,7 +59,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
       config.log?.warn({ err: error }, 'a database connection was closed by the server; it will be replaced'),
     );
     const closed = trackConnections(pool);
-    const db = new Kysely<Database>({ dialect: new ResilientPostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new GuardedDialect(new PostgresDialect({ pool })) });
     const close = async () => {
       await db.destroy();
       await closed();
@@ -77,7 +77,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new GuardedDialect(new SqliteDialect({ database: sqlite })) });
   await migrate(db, 'sqlite');
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

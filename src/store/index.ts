@@ -75,4 +75,4 @@ export type { ApiKeyInfo, ResolvedKey } from './keys.js';
 export type { Claim } from './idempotency.js';
 export type { SettlementRow, SettlementAttemptRow } from './settlements.js';
 export { TERMINAL_STATES } from './settlements.js';
-export { isStoreUnavailable, storeUnavailableError, STORE_RETRY_AFTER_SECONDS } from './unavailable.js';
+export { storeUnavailableError, StoreUnavailableError, STORE_RETRY_AFTER_SECONDS } from './unavailable.js';

@@ -1,6 +1,7 @@
 // Which store errors mean "the database cannot be reached or cannot take work right now" (as
-// opposed to a bug such as a constraint we violated): those answer SERVICE_UNAVAILABLE with
-// Retry-After, and Ponte goes on serving once the database is back. Everything else stays INTERNAL.
+// opposed to a bug such as a constraint we violated): the store's dialect (guarded-dialect.ts)
+// throws those as StoreUnavailableError, which answers SERVICE_UNAVAILABLE with Retry-After, and
+// Ponte goes on serving once the database is back. Everything else stays INTERNAL.
 import { PonteError } from '../contract/index.js';
 
 /** Seconds a caller is told to wait before retrying while the database is away. */
@@ -32,6 +33,16 @@ const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL
 const MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|is not queryable|Query read timeout|connection timeout|Cannot use a pool after calling end|driver has already been destroyed/i;
 
+/** A store query that failed because the database is unreachable or overloaded. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** True when `error` (or what caused it) says the database is unreachable or overloaded. */
 export function isStoreUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 4 || error === null || typeof error !== 'object') return false;
@@ -52,7 +63,7 @@ export function isStoreUnavailable(error: unknown, depth = 0): boolean {
 
 /** The answer for a call that failed because the store is away, or undefined for any other error. */
 export function storeUnavailableError(error: unknown): PonteError | undefined {
-  if (!isStoreUnavailable(error)) return undefined;
+  if (!(error instanceof StoreUnavailableError)) return undefined;
   return new PonteError(
     'SERVICE_UNAVAILABLE',
     "Ponte's database is unreachable at the moment; nothing was done. Retry after the Retry-After delay.",
