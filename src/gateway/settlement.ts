@@ -104,9 +104,9 @@ export class SettlementService {
   }
 
   /**
-   * True when nobody is working on a received/applying row any more: its lease ran out, its holder
-   * is known dead, or it is this process's own and nothing here runs it (an attempt whose store
-   * writes failed half-way).
+   * True when nobody works on a row (not terminal) now: it has no lease (queued or unknown, waiting
+   * for its next attempt), its lease ran out, its holder is known dead, or it is this process's
+   * own and nothing here runs it (an attempt whose store writes failed half-way).
    */
   private abandoned(row: SettlementRow): boolean {
     if (row.lease_owner === null || row.lease_until === null || row.lease_until < this.stamp()) return true;
@@ -153,14 +153,22 @@ export class SettlementService {
 
   /**
    * A settlement already stored: its outcome; or the outcome of the attempt running now; or, when
-   * that attempt's holder is gone, the outcome of taking it over here.
+   * nobody works on it (its holder died, or it waits in the queue), the outcome of one attempt
+   * made here and now: a platform that retries a queued payment once the ERP is back gets
+   * `settled` at once, not after the worker's backoff. A call that waited for another attempt
+   * answers with that attempt's outcome and makes none of its own, so concurrent duplicates
+   * never line up behind each other into a string of attempts.
    */
   private async join(tenant: Tenant, row: SettlementRow, requestId: string): Promise<SettleOutput> {
     const key = keyOf(row);
     const giveUpAt = Date.now() + tenant.options.deadline_ms + 5_000;
+    let waited = false;
     for (;;) {
       const running = this.local.get(key);
-      if (running) await running.catch(() => undefined);
+      if (running) {
+        await running.catch(() => undefined);
+        waited = true;
+      }
       const existing = await this.repo.get(tenant.id, row.transaction_id);
       if (!existing) {
         await sleep(25);
@@ -175,7 +183,8 @@ export class SettlementService {
           },
         );
       }
-      if (existing.state !== 'received' && existing.state !== 'applying') return answer(existing);
+      const inFlight = existing.state === 'received' || existing.state === 'applying';
+      if (TERMINAL_STATES.has(existing.state) || (!inFlight && waited)) return answer(existing);
       if (this.local.has(key)) continue;
       if (this.abandoned(existing)) {
         if (await this.takeOver(tenant, existing, requestId)) {
@@ -186,6 +195,7 @@ export class SettlementService {
         continue;
       }
       if (Date.now() > giveUpAt) return answer(existing);
+      waited = true;
       await sleep(25);
     }
   }

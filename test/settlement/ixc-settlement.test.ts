@@ -76,6 +76,78 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 const stateOf = async (tenant: string, tx: string) =>
   (await ponte.app.gateway.settlements.show(tenant, tx))?.state;
 
+describe('settle_bill retried by the platform', () => {
+  test('a queued settlement is applied by the retry itself once IXC is back, still exactly once', async () => {
+    // No worker here: only the platform's retries can apply it.
+    const alone = await startPonte({ providers: [ixcProvider], worker: false });
+    try {
+      const { key } = await alone.createTenant('isp', 'ixc', settings(proxy.url('/webservice/v1')));
+      const listed = await alone.call('list_bills', { customer_document_number: FIXTURES.otherBills }, key);
+      const bill = (listed.body as { remote_id: string; valor_final: string }[])[0]!;
+      const body = settleBody(FIXTURES.otherBills, bill, `tx-retry-${Date.now()}`);
+      const baixas = sim.state.counters.baixas;
+      await proxy.down();
+      try {
+        const first = await alone.call('settle_bill', body, key);
+        assert.deepEqual([first.status, first.body.status], [200, 'queued']);
+        const again = await alone.call('settle_bill', body, key);
+        assert.deepEqual([again.status, again.body.status], [200, 'queued'], 'IXC still down');
+      } finally {
+        await proxy.up();
+      }
+      const retried = await alone.call('settle_bill', body, key);
+      assert.equal(retried.status, 200, JSON.stringify(retried.body));
+      assert.deepEqual([retried.body.success, retried.body.status], [true, 'settled']);
+      const after = await alone.call('settle_bill', body, key);
+      assert.deepEqual(after.body, retried.body, 'the outcome is kept');
+      assert.equal(sim.state.counters.baixas, baixas + 1);
+    } finally {
+      await alone.close();
+    }
+  });
+
+  test('20 concurrent retries of a queued settlement make one attempt between them', async () => {
+    const alone = await startPonte({ providers: [ixcProvider], worker: false });
+    try {
+      const { key } = await alone.createTenant('isp', 'ixc', settings(proxy.url('/webservice/v1')));
+      const listed = await alone.call('list_bills', { customer_document_number: FIXTURES.bills }, key);
+      const bill = (listed.body as { remote_id: string; valor_final: string }[])[0]!;
+      const body = settleBody(FIXTURES.bills, bill, `tx-retries-${Date.now()}`);
+      const baixas = sim.state.counters.baixas;
+      await proxy.down();
+      try {
+        assert.equal((await alone.call('settle_bill', body, key)).body.status, 'queued');
+      } finally {
+        await proxy.up();
+      }
+      const requests = sim.state.counters.requests;
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => alone.call('settle_bill', body, key)),
+      );
+      for (const a of answers) assert.equal(a.status, 200, JSON.stringify(a.body));
+      assert.ok(answers.some((a) => a.body.status === 'settled'));
+      assert.ok(answers.every((a) => ['settled', 'queued'].includes(a.body.status)));
+      assert.equal(sim.state.counters.baixas, baixas + 1);
+      // One attempt: the lookups of one baixa, not twenty.
+      const view = await alone.app.gateway.settlements.show(
+        (await alone.app.store.tenants.list())[0]!.id,
+        body.transaction.id,
+      );
+      assert.equal(
+        view?.attempts_made.filter((a) => a.kind === 'apply').length,
+        2,
+        'the first and one retry',
+      );
+      assert.ok(
+        sim.state.counters.requests - requests < 20,
+        `${sim.state.counters.requests - requests} requests`,
+      );
+    } finally {
+      await alone.close();
+    }
+  });
+});
+
 describe('settle_bill through IXC', () => {
   test('50 concurrent calls with one transaction: one baixa reaches IXC, all 50 get the same answer', async () => {
     const [bill] = await openBills(FIXTURES.manyBills);

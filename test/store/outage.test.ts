@@ -13,6 +13,7 @@ import { switchableProxy, type SwitchableProxy } from '../helpers/switchable-pro
 
 const serverUrl = process.env.DATABASE_URL;
 const customer = fixture('overdue-bills').document_number;
+const ADMIN = 'outage-admin-token';
 
 function assertUnavailable(answer: Answer) {
   assert.equal(answer.status, 503, JSON.stringify(answer.body));
@@ -33,6 +34,7 @@ describe('PostgreSQL going away', { skip: serverUrl ? false : 'needs DATABASE_UR
     ponte = await startPonte({
       // Every call asks the database for its key, so none is served from memory.
       env: { PONTE_KEY_CACHE_MS: '0' },
+      adminToken: ADMIN,
       databaseUrl: (url) => {
         const viaProxy = new URL(url);
         viaProxy.hostname = '127.0.0.1';
@@ -73,6 +75,14 @@ describe('PostgreSQL going away', { skip: serverUrl ? false : 'needs DATABASE_UR
     assertUnavailable(await ponte.call('get_customer', { customer_document_number: customer }, key));
     const payment = await settle(bill, 'tx-outage-1');
     assertUnavailable(payment);
+    // Not only the functions: the catalogue and the admin API too.
+    for (const [path, token] of [
+      ['/v1/functions', key],
+      ['/admin/v1/tenants', ADMIN],
+    ] as const) {
+      const res = await fetch(`${ponte.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      assertUnavailable({ status: res.status, body: await res.json(), headers: res.headers });
+    }
     const ready = await fetch(`${ponte.url}/readyz`);
     assert.equal(ready.status, 503);
     assert.equal(((await ready.json()) as { checks: { database: string } }).checks.database, 'unreachable');
