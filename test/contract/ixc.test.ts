@@ -13,6 +13,7 @@ after(async () => {
 
 providerContractSuite({
   name: 'ixc',
+  unsupported: [],
   fixtures: {
     customerWithBills: FIXTURES.bills,
     otherCustomerWithBills: FIXTURES.otherBills,

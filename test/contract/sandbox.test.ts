@@ -11,6 +11,7 @@ const doc = (key: string) => {
 
 providerContractSuite({
   name: 'sandbox',
+  unsupported: [],
   fixtures: {
     customerWithBills: doc('overdue-bills'),
     otherCustomerWithBills: doc('internal-notes'),

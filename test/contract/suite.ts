@@ -1,7 +1,7 @@
 // The provider contract suite: written once, run unchanged against every provider (the sandbox,
 // and each ERP through its simulator) over real HTTP. A target supplies how to start Ponte on that
 // provider and which of its customers play each role; the suite does the rest.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { functionNames, functions, type FunctionName } from '../../src/contract/index.js';
 import { parseSlip } from '../../src/brasil/slip.js';
@@ -36,6 +36,11 @@ export interface ContractFixtures {
 
 export interface ContractTarget {
   name: string;
+  /**
+   * The functions this provider cannot do. The suite checks that the catalogue says exactly this
+   * and reports their tests as skipped, so a function lost by accident fails the run.
+   */
+  unsupported: readonly FunctionName[];
   start(): Promise<ContractSession>;
   fixtures: ContractFixtures;
 }
@@ -69,9 +74,14 @@ export function providerContractSuite(target: ContractTarget): void {
     let supported: Set<string>;
     const f = target.fixtures;
     const has = (name: FunctionName) => supported.has(name);
-    // Each test is skipped (as a pass) for functions the provider lacks; NOT_SUPPORTED is tested below.
-    const when = (name: FunctionName, fn: () => Promise<void>) => async () => {
-      if (has(name)) await fn();
+    // A function's tests are reported as skipped when the provider lacks it (which must be declared:
+    // see the catalogue test); NOT_SUPPORTED is tested below.
+    const when = (name: FunctionName, fn: () => Promise<void>) => async (t: TestContext) => {
+      if (!has(name)) {
+        t.skip(`${target.name} cannot do ${name}`);
+        return;
+      }
+      await fn();
     };
 
     before(async () => {
@@ -95,6 +105,14 @@ export function providerContractSuite(target: ContractTarget): void {
         [...functionNames],
       );
       for (const x of cat.body.functions) assert.equal(typeof x.supported, 'boolean');
+    });
+
+    test('the functions it cannot do are exactly the ones declared for it', () => {
+      const lacking = functionNames.filter((n) => !has(n));
+      assert.deepEqual(
+        lacking,
+        functionNames.filter((n) => target.unsupported.includes(n)),
+      );
     });
 
     test('functions the provider lacks answer 501 NOT_SUPPORTED naming the ERP', async () => {
