@@ -10,6 +10,7 @@ import { CITIES } from './names.js';
 import { newAddress, newContacts, newCustomerRow } from './people.js';
 import { billDescription, monthDay, shiftDays } from './periods.js';
 import type { Random } from './random.js';
+import type { GeneratorContext, PaymentProfile } from './generator-context.js';
 import type {
   BillRow,
   BlockReason,
@@ -22,17 +23,6 @@ import type {
   TicketRow,
   TrustUnlockRow,
 } from './rows.js';
-
-export type PaymentProfile =
-  | 'punctual'
-  | 'late'
-  | 'defaulter'
-  | 'manual_block'
-  | 'suspended'
-  | 'cancelled'
-  | 'inactive'
-  | 'pending'
-  | 'new';
 
 // Cumulative shares of each profile among seeded customers.
 const PROFILE_SHARES: readonly [PaymentProfile, number][] = [
@@ -87,27 +77,6 @@ export interface GeneratedCustomer {
   tickets: TicketRow[];
   settlements: SettlementRow[];
   trustUnlocks: TrustUnlockRow[];
-}
-
-/** Next id per table; seeded ids start after the range reserved for the fixed test customers. */
-export interface IdCounters {
-  customer: number;
-  contact: number;
-  contract: number;
-  bill: number;
-  note: number;
-  ticket: number;
-  settlement: number;
-  trustUnlock: number;
-}
-
-export interface GeneratorContext {
-  random: Random;
-  today: string;
-  ids: IdCounters;
-  /** Documents already taken (the fixed test customers' included); the generator adds its own. */
-  documents: Set<string>;
-  trustUnlockDays: number;
 }
 
 const BUSINESS_PRODUCTS = PRODUCTS.filter((p) => p.business);

@@ -4,7 +4,7 @@
 import { cnpjCheckDigits, cpfCheckDigits } from '../../brasil/document.js';
 import { foldAscii } from '../../brasil/text.js';
 import { COMMERCIAL_ORIGINS, RESELLERS } from './catalogue.js';
-import type { GeneratorContext, PaymentProfile } from './generate.js';
+import type { GeneratorContext, PaymentProfile } from './generator-context.js';
 import {
   CITIES,
   COMPANY_SUFFIXES,

@@ -7,7 +7,7 @@ import { openSandbox, prepareInserts, readMeta, writeMeta } from './db.js';
 import type { SandboxDatabase } from './db.js';
 import { fixtureCustomers, installFixtures } from './fixtures.js';
 import { generateCustomer } from './generate.js';
-import type { GeneratorContext } from './generate.js';
+import type { GeneratorContext } from './generator-context.js';
 import { createRandom } from './random.js';
 import { FIRST_GENERATED_ID, RESERVE_FIXTURE_IDS, SCHEMA, SCHEMA_VERSION, TABLES } from './schema.js';
 
