@@ -121,10 +121,10 @@ describe('IXC faults on reads', () => {
   });
 
   test('timeout: ERP_UNAVAILABLE within the tenant deadline', async () => {
-    const started = Date.now();
     const answer = await withFault({ kind: 'timeout' }, () => bills(shortKey));
     assertError(answer, 'ERP_UNAVAILABLE');
-    assert.ok(Date.now() - started < 2000);
+    // The deadline ended it (the simulator never answers), not anything else.
+    assert.match(answer.body.error.message, /did not answer within \d+ ms/);
   });
 
   test('a wrong token set on the tenant is ERP_UNAVAILABLE naming the setting', async () => {

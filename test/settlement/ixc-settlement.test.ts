@@ -250,50 +250,36 @@ describe('a hanging ERP', () => {
     await healthy.close();
   });
 
-  const timed = async (key: string) => {
-    const started = performance.now();
-    const answer = await ponte.call('get_customer', { customer_document_number: FIXTURES.bills }, key);
-    return { answer, ms: performance.now() - started };
-  };
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const call = (key: string) => ponte.call('get_customer', { customer_document_number: FIXTURES.bills }, key);
 
-  test('calls fail within the deadline, then the open circuit fails them at once; another tenant is unaffected', async () => {
-    const baseline: number[] = [];
-    for (let i = 0; i < 15; i++) baseline.push((await timed(okKey.key)).ms);
-
+  test('calls fail at the deadline, then the open circuit fails them without calling; another tenant is unaffected', async () => {
     hanging.faults.set({ kind: 'timeout' });
-    const slow: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const { answer, ms } = await timed(hangKey.key);
+      const answer = await call(hangKey.key);
       assert.equal(answer.body.error.code, 'ERP_UNAVAILABLE');
-      slow.push(ms);
+      // The deadline ended each (the simulator never answers), not the ERP's own "forever".
+      assert.match(answer.body.error.message, new RegExp(`did not answer within ${DEADLINE} ms`));
     }
-    // Within the deadline (plus scheduling slack), never the ERP's own "forever".
-    for (const ms of slow) assert.ok(ms < DEADLINE * 3, `${ms} ms`);
 
     const requestsBefore = hanging.state.counters.requests;
-    const fast: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const { answer, ms } = await timed(hangKey.key);
+      const answer = await call(hangKey.key);
+      assert.equal(answer.status, 503);
       assert.match(answer.body.error.message, /circuit is open/);
-      fast.push(ms);
+      assert.ok(Number(answer.headers.get('retry-after')) > 0, 'Retry-After');
     }
     assert.equal(
       hanging.state.counters.requests,
       requestsBefore,
       'the open circuit sends nothing to the ERP',
     );
-    assert.ok(
-      median(fast) * 4 < median(slow),
-      `open circuit ${median(fast)} ms vs deadline ${median(slow)} ms`,
-    );
 
-    // The healthy tenant, measured while the hanging tenant is being called concurrently.
-    const during: number[] = [];
-    const noise = Promise.all(Array.from({ length: 20 }, () => timed(hangKey.key)));
-    for (let i = 0; i < 15; i++) during.push((await timed(okKey.key)).ms);
-    await noise;
-    const ratio = median(during) / median(baseline);
-    assert.ok(ratio < 4, `healthy tenant latency ratio ${ratio.toFixed(2)}`);
+    // The healthy tenant, called while the hanging tenant is being called concurrently.
+    const healthyBefore = healthy.state.counters.requests;
+    const noise = Promise.all(Array.from({ length: 20 }, () => call(hangKey.key)));
+    const answers = await Promise.all(Array.from({ length: 15 }, () => call(okKey.key)));
+    for (const answer of await noise) assert.equal(answer.body.error.code, 'ERP_UNAVAILABLE');
+    for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.ok(healthy.state.counters.requests - healthyBefore >= 15, 'each healthy call reached its ERP');
   });
 });
