@@ -13,6 +13,11 @@ export interface PonteOptions {
   dataDir: string;
   /** PostgreSQL store; unset: the embedded SQLite. */
   databaseUrl?: string;
+  /** Fleet mode: the Redis the instances share, and the key prefix of this run. */
+  redisUrl?: string;
+  redisPrefix?: string;
+  /** The fleet's master key (every instance on one store needs the same). */
+  masterKey?: string;
   /** Customers seeded into the sandbox tenant of a new data directory. */
   sandboxCustomers?: number;
   /** Writes a V8 CPU profile of the whole process into this directory when it stops. */
@@ -70,8 +75,14 @@ export async function startPonte(options: PonteOptions): Promise<PonteProcess> {
     PONTE_ADMIN_TOKEN: adminToken,
     PONTE_BOOTSTRAP_KEY: bootstrapKey,
     PONTE_SANDBOX_CUSTOMERS: String(options.sandboxCustomers ?? 1000),
+    ...(options.masterKey === undefined ? {} : { PONTE_MASTER_KEY: options.masterKey }),
   };
   delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  if (options.redisUrl !== undefined) {
+    env.REDIS_URL = options.redisUrl;
+    env.PONTE_REDIS_PREFIX = options.redisPrefix ?? 'ponte-bench:';
+  }
   if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
   const nodeArgs =
     options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];

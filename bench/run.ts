@@ -14,6 +14,8 @@
 //   - catalogue reads with the cache: ERP requests per 1,000 calls;
 //   - get_boleto_pdf rendered by Ponte: PDFs per CPU-second;
 //   - settle_bill per second on the SQLite and on the PostgreSQL store;
+//   - fleet mode: three instances on one Redis against one simulator, calls/s and the highest ERP
+//     concurrency the simulator observed under a cap of 4 for the fleet;
 //   - the Ponte process's peak RSS during every run (read from /proc, not from Ponte).
 // It prints one table, checks the targets, and writes bench/results/<date>.json.
 //
@@ -23,7 +25,9 @@
 //   --customers N      customers of the large dataset (default 100000; 0 skips it)
 //   --postgres URL     server for the scratch database (default: DATABASE_URL, else
 //                      postgres://postgres@127.0.0.1:5432/postgres); --no-postgres skips it
-//   --only LIST        some of: sandbox,pdf,ixc,catalogue,large,settle (comma-separated)
+//   --only LIST        some of: sandbox,pdf,ixc,catalogue,large,settle,fleet (comma-separated)
+//   --redis URL        the Redis of the fleet row (default: REDIS_URL, else redis://127.0.0.1:6379;
+//                      the row says "not measured" when it cannot be reached)
 //   --ponte DIR        run the Ponte of another checkout (before/after a change); default this one
 //   --profile          CPU-profile the Ponte processes; prints where their time went during the
 //                      measured runs and keeps the .cpuprofile files under bench/results/
@@ -48,8 +52,9 @@ import { ixcRequestsPerFunction } from './scenarios/ixc-requests.js';
 import { floor } from './scenarios/floor.js';
 import { dataSizeFigure, sandboxListBills, type Dataset } from './scenarios/sandbox-list-bills.js';
 import { settle } from './scenarios/settle.js';
+import { fleet } from './scenarios/fleet.js';
 
-const GROUPS = ['sandbox', 'pdf', 'ixc', 'catalogue', 'large', 'settle'] as const;
+const GROUPS = ['sandbox', 'pdf', 'ixc', 'catalogue', 'large', 'settle', 'fleet'] as const;
 const SMALL_CUSTOMERS = 1000;
 /** Added to every simulator request in the realistic-ERP comparison. */
 const ERP_LATENCY_MS = 20;
@@ -68,6 +73,7 @@ interface Options {
   rounds: number;
   customers: number;
   postgres: string | null;
+  redis: string;
   only: Set<string>;
   profile: boolean;
   ponteRoot: string;
@@ -84,6 +90,7 @@ function parseOptions(args: string[]): Options {
       customers: { type: 'string' },
       postgres: { type: 'string' },
       'no-postgres': { type: 'boolean' },
+      redis: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'boolean' },
       ponte: { type: 'string' },
@@ -113,6 +120,7 @@ function parseOptions(args: string[]): Options {
     postgres: values['no-postgres']
       ? null
       : (values.postgres ?? (process.env.DATABASE_URL || undefined) ?? DEFAULT_POSTGRES_URL),
+    redis: values.redis ?? (process.env.REDIS_URL || 'redis://127.0.0.1:6379'),
     only,
     profile: values.profile ?? false,
     ponteRoot: resolve(values.ponte ?? ROOT),
@@ -357,6 +365,7 @@ export async function runBench(args: string[], io: Io): Promise<number> {
       }
     }
     if (running.has(ponte)) await stop('sqlite', ponte);
+    if (wants('fleet')) figures.push(await fleet(ctx, { redisUrl: options.redis, work, launch, stop }));
   } catch (error) {
     failure = error as Error;
     io.err(`ponte bench: ${failure.stack ?? failure.message}`);

@@ -3,7 +3,11 @@
 import { startIxcSimulator } from '../simulators/ixc/server.js';
 import type { FaultRule } from '../simulators/ixc/faults.js';
 
-export type SimRequest = { type: 'counters' } | { type: 'faults'; rules: FaultRule[] };
+export type SimRequest =
+  | { type: 'counters' }
+  | { type: 'faults'; rules: FaultRule[] }
+  /** Answers the counters, then starts the in-flight high-water mark afresh. */
+  | { type: 'reset-high-water' };
 
 export interface SimReady {
   type: 'ready';
@@ -15,6 +19,8 @@ export interface SimCounters {
   type: 'counters';
   /** Every request received, whatever it asked: the ERP's cost of the calls. */
   requests: number;
+  /** The most requests in flight at once (since the last reset-high-water). */
+  maxInFlight: number;
 }
 
 const customers = Number(process.env.BENCH_SIM_CUSTOMERS ?? '40');
@@ -25,7 +31,9 @@ process.on('message', (message: SimRequest) => {
   if (message.type === 'faults') sim.faults.set(message.rules);
   // The request log is for tests; under load it would only grow.
   sim.state.log.length = 0;
-  send({ type: 'counters', requests: sim.state.counters.requests });
+  const { requests, maxInFlight, inFlight } = sim.state.counters;
+  send({ type: 'counters', requests, maxInFlight });
+  if (message.type === 'reset-high-water') sim.state.counters.maxInFlight = inFlight;
 });
 process.once('disconnect', () => {
   void sim.close().then(() => process.exit(0));

@@ -14,6 +14,8 @@ export interface SimProcess {
   /** Requests the simulator has received so far. */
   requests(): Promise<number>;
   setFaults(rules: FaultRule[]): Promise<void>;
+  /** The most requests in flight at once since the last call (the first call starts the count). */
+  highWater(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startSimulator(customers = 40): Promise<SimProcess> {
     origin: new URL(ready.baseUrl).origin,
     token: ready.token,
     requests: async () => (await ask({ type: 'counters' })).requests,
+    highWater: async () => (await ask({ type: 'reset-high-water' })).maxInFlight,
     setFaults: async (rules) => {
       await ask({ type: 'faults', rules });
     },

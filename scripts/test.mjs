@@ -74,6 +74,13 @@ if (!databaseUrl) {
   results.push(await run(storeFiles, { ...process.env, NODE_ENV: 'test' }));
 }
 
+if (!process.env.REDIS_URL && files.some((f) => f.startsWith('test/fleet/'))) {
+  console.log(
+    '\nFleet-mode tests (test/fleet) skipped: REDIS_URL is not set. To run them, point REDIS_URL at a\n' +
+      'Redis server, e.g. REDIS_URL=redis://127.0.0.1:6379 npm test (each test uses a key prefix of its own).',
+  );
+}
+
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`\nall runs: ${passed} passed, ${failed} failed`);

@@ -3,8 +3,10 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { Admin } from './gateway/admin.js';
+import { FleetProtection } from './gateway/fleet-protection.js';
 import { Gateway } from './gateway/gateway.js';
 import { GatewayMetrics } from './gateway/metrics.js';
+import { MemoryProtection, type ErpProtection } from './gateway/protection.js';
 import { ProviderRegistry } from './gateway/registry.js';
 import { defaultProviders } from './providers/index.js';
 import type { AnyProvider } from './providers/types.js';
@@ -38,7 +40,15 @@ export async function openApp(
     ...defaultProviders().filter((p) => !extra.some((e) => e.id === p.id)),
     ...extra,
   ]);
+  // Chosen once: with REDIS_URL the ERP's limits hold across every instance (fleet mode).
+  let protection: ErpProtection = new MemoryProtection();
+  if (config.redisUrl !== undefined) {
+    const fleet = new FleetProtection({ url: config.redisUrl, prefix: config.redisPrefix, log });
+    await fleet.ready(2_000);
+    protection = fleet;
+  }
   const gateway = new Gateway({
+    protection,
     store,
     registry,
     log,

@@ -30,7 +30,8 @@
 // base64-data-uri`): desbloqueio_confianca object/list, get_boleto base64 raw/quoted/data URI.
 //
 // Counters (`sim.state.counters`): requests, listings, inserts/updates/deletes per table (requests
-// received, accepted or not), actions per endpoint, baixas accepted. `sim.state.log` lists requests.
+// received, accepted or not), actions per endpoint, baixas accepted, requests in flight and their
+// high-water mark (what a concurrency cap must bound). `sim.state.log` lists requests.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -239,6 +240,9 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
     const raw = await readBody(req);
     const match = /^\/webservice\/v1\/([A-Za-z0-9_]+)(?:\/([^/]*))?\/?$/.exec(url.pathname);
     state.counters.requests++;
+    const counters = state.counters;
+    counters.maxInFlight = Math.max(counters.maxInFlight, ++counters.inFlight);
+    res.once('close', () => counters.inFlight--);
     if (!match) return send(res, { status: 404, contentType: 'text/html', body: '<h1>404 Not Found</h1>' });
     const parsed: Parsed = {
       method,

@@ -25,6 +25,9 @@ export interface Counters {
   actions: Record<string, number>;
   /** Settlements posted to fn_areceber_recebimentos_baixas_novo and accepted. */
   baixas: number;
+  /** Requests received and not yet answered (or abandoned), and the most there ever were at once. */
+  inFlight: number;
+  maxInFlight: number;
 }
 
 export interface Variants {
@@ -48,7 +51,17 @@ export function createState(seed: SeedOptions | null, today: string): IxcState {
   return {
     tables,
     today,
-    counters: { requests: 0, listings: 0, inserts: {}, updates: {}, deletes: {}, actions: {}, baixas: 0 },
+    counters: {
+      requests: 0,
+      listings: 0,
+      inserts: {},
+      updates: {},
+      deletes: {},
+      actions: {},
+      baixas: 0,
+      inFlight: 0,
+      maxInFlight: 0,
+    },
     log: [],
     variants: { trustUnlock: 'v1', boletoBase64: 'raw' },
   };

@@ -13,11 +13,10 @@ import {
 } from '../contract/index.js';
 import { storeUnavailableError, type Store } from '../store/index.js';
 import type { AnyProvider, CallContext, CheckReport } from '../providers/types.js';
-import { ErpGuard, type CircuitState } from './breaker.js';
-import { CatalogueCache } from './cache.js';
+import type { CircuitState } from './breaker.js';
 import { fingerprint } from './fingerprint.js';
 import { GatewayMetrics } from './metrics.js';
-import { RateLimiter } from './rate-limit.js';
+import { MemoryProtection, type ErpProtection, type Guard } from './protection.js';
 import type { ProviderRegistry } from './registry.js';
 import { sanitizeBills } from './sanitize.js';
 import { SettlementService, type SettlementOptions } from './settlement.js';
@@ -52,6 +51,8 @@ export interface GatewayDeps {
   metrics?: GatewayMetrics;
   now?: () => Date;
   settlement?: Partial<SettlementOptions>;
+  /** Rate limits, guards and the catalogue cache: per process (default) or shared (fleet mode). */
+  protection?: ErpProtection;
 }
 
 interface Caller {
@@ -73,18 +74,19 @@ export class Gateway {
   readonly tenants: TenantService;
   readonly metrics: GatewayMetrics;
   readonly settlements: SettlementService;
-  private readonly cache = new CatalogueCache();
-  private readonly limiter = new RateLimiter();
+  readonly protection: ErpProtection;
   private readonly connections = new Map<string, Connection>();
   private readonly tenantCache = new Map<string, Tenant>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly guards = new Map<string, { version: string; guard: ErpGuard }>();
+  private readonly guards = new Map<string, { version: string; guard: Guard }>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: GatewayDeps) {
     this.tenants = new TenantService(deps.store, deps.registry);
     this.metrics = deps.metrics ?? new GatewayMetrics();
     this.now = deps.now ?? (() => new Date());
+    this.protection = deps.protection ?? new MemoryProtection();
+    this.metrics.protection = () => this.protection.status();
     this.metrics.circuits = () => this.circuits();
     this.settlements = new SettlementService({
       store: deps.store,
@@ -180,7 +182,7 @@ export class Gateway {
       // they do not drop the catalogue read another of them has just started.
       const current = this.tenantCache.get(loaded.id);
       if (current === undefined || current.updatedAt < loaded.updatedAt) {
-        if (current !== undefined) this.cache.dropTenant(loaded.id);
+        if (current !== undefined) this.protection.dropTenant(loaded.id);
         this.tenantCache.set(loaded.id, loaded);
       }
       tenant = this.tenantCache.get(loaded.id) ?? loaded;
@@ -195,7 +197,7 @@ export class Gateway {
     }
     const rate = tenant.options.rate_limit_per_second;
     if (rate !== null) {
-      const wait = this.limiter.take(tenant.id, rate);
+      const wait = await this.protection.take(tenant.id, rate);
       if (wait > 0) {
         throw new PonteError('RATE_LIMITED', `more than ${rate} calls per second`, {
           retryAfterSeconds: wait,
@@ -222,7 +224,13 @@ export class Gateway {
     const idemKey = spec.idempotencyKey?.(input) ?? null;
     if (idemKey !== null) return this.idempotent(spec, tenant, idemKey, input, req, execute);
     if (spec.cacheable && tenant.options.cache_ttl_seconds > 0) {
-      return this.cache.get(`${tenant.id}:${spec.name}`, tenant.options.cache_ttl_seconds * 1000, execute);
+      // The tenant's version is in the key: a fleet's shared entries change with its settings.
+      return this.protection.cached(
+        `${tenant.id}:${spec.name}:${tenant.updatedAt}`,
+        tenant.options.cache_ttl_seconds * 1000,
+        execute,
+        tenant.options.deadline_ms + DUPLICATE_WAIT_EXTRA_MS,
+      );
     }
     return execute();
   }
@@ -304,15 +312,16 @@ export class Gateway {
   }
 
   /** The breaker and bulkhead of a tenant's ERP (rebuilt when the tenant's settings change). */
-  private guard(provider: AnyProvider, tenant: Tenant): ErpGuard {
+  private guard(provider: AnyProvider, tenant: Tenant): Guard {
     const existing = this.guards.get(tenant.id);
     if (existing && existing.version === tenant.updatedAt) return existing.guard;
     const o = tenant.options;
-    const guard = new ErpGuard(provider.displayName, {
+    const guard = this.protection.guard(tenant.id, provider.displayName, {
       failureThreshold: o.circuit_failure_threshold,
       openMs: o.circuit_open_seconds * 1000,
       maxConcurrent: o.max_concurrent_calls,
       maxQueued: o.max_concurrent_calls * 8,
+      deadlineMs: o.deadline_ms,
     });
     this.guards.set(tenant.id, { version: tenant.updatedAt, guard });
     return guard;
@@ -474,6 +483,7 @@ export class Gateway {
   /** Closes every provider connection (shutdown). */
   async close(): Promise<void> {
     await this.settlements.stopWorker();
+    await this.protection.close();
     const all = [...this.connections.values()];
     this.connections.clear();
     await Promise.all(

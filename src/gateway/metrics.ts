@@ -57,10 +57,21 @@ export class GatewayMetrics {
 
   /** Where the circuit gauges read from (the gateway sets it). */
   circuits: () => CircuitReading[] = () => [];
+  /** Whether the ERP protection is shared by the fleet right now (the gateway sets it). */
+  protection: () => { erp_protection: 'fleet' | 'process' } = () => ({ erp_protection: 'process' });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'ponte_' });
     const readings = () => this.circuits();
+    const protection = () => this.protection();
+    new Gauge({
+      name: 'ponte_erp_protection_shared',
+      help: 'ERP rate limits, concurrency caps, circuits and catalogue cache: 1 shared by the fleet through Redis, 0 per process (no REDIS_URL, or Redis unreachable).',
+      registers: [this.registry],
+      collect() {
+        this.set(protection().erp_protection === 'fleet' ? 1 : 0);
+      },
+    });
     new Gauge({
       name: 'ponte_erp_circuit_state',
       help: 'Circuit breaker of each tenant ERP: 0 closed, 1 half-open, 2 open.',

@@ -1,11 +1,13 @@
 // The store: everything Ponte keeps (tenants, keys, idempotency records, audit). One object so
 // that the SQLite default and PostgreSQL serve the same interface.
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { AuditRepo } from './audit.js';
 import { SecretBox, loadMasterKey } from './crypto.js';
 import { openDatabase, type DatabaseConfig } from './db.js';
 import { IdempotencyRepo } from './idempotency.js';
+import { requireFleetKey, verifyMasterKey } from './key-check.js';
 import { KeyRepo } from './keys.js';
 import { SettlementRepo } from './settlements.js';
 import type { Dialect } from './migrations.js';
@@ -47,14 +49,17 @@ export class Store {
 
   static async open(config: StoreConfig): Promise<Store> {
     const { db, dialect, close } = await openDatabase(config);
-    return new Store(
-      db,
-      close,
-      dialect,
-      new SecretBox(loadMasterKey(config.dataDir, config.masterKey)),
-      config.keyCacheMs ?? 0,
-      config.log,
-    );
+    let secrets: SecretBox;
+    try {
+      const keyFile = join(config.dataDir, 'master.key');
+      await requireFleetKey(db, dialect, config.masterKey, keyFile);
+      secrets = new SecretBox(loadMasterKey(config.dataDir, config.masterKey));
+      await verifyMasterKey(db, secrets, config.masterKey ? 'PONTE_MASTER_KEY' : keyFile);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    return new Store(db, close, dialect, secrets, config.keyCacheMs ?? 0, config.log);
   }
 
   async ping(): Promise<void> {
@@ -75,4 +80,5 @@ export type { ApiKeyInfo, ResolvedKey } from './keys.js';
 export type { Claim } from './idempotency.js';
 export type { SettlementRow, SettlementAttemptRow } from './settlements.js';
 export { TERMINAL_STATES } from './settlements.js';
+export { MasterKeyError } from './key-check.js';
 export { storeUnavailableError, StoreUnavailableError, STORE_RETRY_AFTER_SECONDS } from './unavailable.js';

@@ -103,5 +103,15 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0003_key_check': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('key_check')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sealed', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

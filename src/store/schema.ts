@@ -93,6 +93,13 @@ export interface SettlementAttemptTable {
   detail: string;
 }
 
+/** A known value sealed with the master key at the first start (see key-check.ts). */
+export interface KeyCheckTable {
+  id: string;
+  sealed: string;
+  created_at: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
@@ -100,4 +107,5 @@ export interface Database {
   audit: AuditTable;
   settlements: SettlementTable;
   settlement_attempts: SettlementAttemptTable;
+  key_check: KeyCheckTable;
 }

@@ -8,11 +8,14 @@ const root = new URL('../..', import.meta.url).pathname;
 export interface PonteProcess {
   url: string;
   child: ChildProcess;
+  /** Everything it has written to stdout and stderr. */
+  output(): string;
   /** Ends it with the signal and waits for the exit. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on now (for a server a test starts). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -31,7 +34,8 @@ export async function startPonteProcess(
   args: string[] = [`${root}bin/ponte.js`, 'serve'],
 ): Promise<PonteProcess> {
   const port = await freePort();
-  const { DATABASE_URL: _inherited, ...base } = process.env;
+  // The store and fleet mode are each test's choice, never inherited from the test run.
+  const { DATABASE_URL: _inherited, REDIS_URL: _fleet, ...base } = process.env;
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...base, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -58,6 +62,7 @@ export async function startPonteProcess(
   return {
     url: `http://127.0.0.1:${port}`,
     child,
+    output: () => output,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       await exited;
