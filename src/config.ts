@@ -18,6 +18,34 @@ export interface Config {
   settlementRetryMs: number;
   /** How long a resolved API key is trusted without asking the database (0: every call asks). */
   keyCacheMs: number;
+  /** Fleet mode: the Redis that shares ERP limits, circuits and the catalogue cache (unset: per process). */
+  redisUrl: string | undefined;
+  /** Put before every Redis key, so several fleets (or test runs) can share one Redis. */
+  redisPrefix: string;
+  /** PONTE_TLS_CERT and PONTE_TLS_KEY (PEM file paths): Ponte serves HTTPS itself. */
+  tls: TlsFiles | undefined;
+}
+
+export interface TlsFiles {
+  certPath: string;
+  keyPath: string;
+}
+
+/** A setting that stops Ponte from starting; the CLI prints its message without a stack. */
+export class ConfigError extends Error {}
+
+function tlsFrom(env: NodeJS.ProcessEnv): TlsFiles | undefined {
+  const cert = env.PONTE_TLS_CERT || undefined;
+  const key = env.PONTE_TLS_KEY || undefined;
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) {
+    const [set, unset] =
+      cert === undefined ? ['PONTE_TLS_KEY', 'PONTE_TLS_CERT'] : ['PONTE_TLS_CERT', 'PONTE_TLS_KEY'];
+    throw new ConfigError(
+      `${set} is set but ${unset} is not: set both (the PEM certificate chain and its private key, file paths) to serve HTTPS, or neither to serve plain HTTP`,
+    );
+  }
+  return { certPath: resolve(cert), keyPath: resolve(key) };
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -46,5 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerIntervalMs: intFrom(env, 'PONTE_WORKER_INTERVAL_MS', 1000, 10, 600_000),
     settlementRetryMs: intFrom(env, 'PONTE_SETTLEMENT_RETRY_MS', 1000, 10, 3_600_000),
     keyCacheMs: intFrom(env, 'PONTE_KEY_CACHE_MS', 5000, 0, 300_000),
+    redisUrl: empty(env.REDIS_URL),
+    redisPrefix: env.PONTE_REDIS_PREFIX || 'ponte:',
+    tls: tlsFrom(env),
   };
 }

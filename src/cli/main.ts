@@ -2,15 +2,17 @@
 // (an invalid value, a failed call), 2 bad usage.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openApp, type App } from '../app.js';
-import { loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { functionNames, functions, PonteError } from '../contract/index.js';
 import { createLogger } from '../logging/logger.js';
 import { datasetPath } from '../providers/sandbox/connection.js';
+import { MasterKeyError } from '../store/index.js';
 import { seedSandbox, testCustomers } from '../providers/sandbox/index.js';
 import { datasetName, sandboxSettingsSchema } from '../providers/sandbox/settings.js';
 import { runIxcSimulatorCli } from '../../simulators/ixc/server.js';
 import { runHubsoftSimulatorCli } from './sim-hubsoft.js';
 import { describeInspection, inspectValue } from './inspect.js';
+import { automationDetails, describeAutomations } from './automations.js';
 import { CliError, json, parseJsonOption, processIo, table, type Io } from './output.js';
 import { serve } from './serve.js';
 
@@ -40,10 +42,12 @@ Commands:
   sandbox seed [--customers N] [--tenant T] [--seed S]
                                          regenerates a sandbox tenant's data (default tenant: sandbox)
   sandbox customers [--json]             the fixed test customers and their scenarios
+  automations [--tenant T] [--base-url URL] [--json]
+                                         the recipe of each platform automation (one per function): docs/platform.md
   bench [--quick] [--only LIST]          measures Ponte on loopback (see docs/performance.md)
   help                                   this text
 
-Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, LOG_LEVEL (see README).`;
+Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, PONTE_TLS_CERT, PONTE_TLS_KEY, LOG_LEVEL (see README).`;
 
 function functionsHelp(): string {
   const width = Math.max(...functionNames.map((n) => n.length));
@@ -349,6 +353,42 @@ async function checkCommand(args: string[], config: Config, io: Io): Promise<num
   });
 }
 
+async function automationsCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parse(args, {
+    tenant: { type: 'string' },
+    'base-url': { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  let baseUrl = `${config.tls ? 'https' : 'http'}://localhost:${config.port}`;
+  if (values['base-url'] !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(values['base-url']);
+    } catch {
+      throw new CliError('--base-url must be a URL, e.g. https://ponte.provedor.com.br');
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '')
+      throw new CliError('--base-url must be an http(s) URL without query or fragment');
+    baseUrl = url.href.replace(/\/+$/, '');
+  }
+  const print = (context: Parameters<typeof automationDetails>[0]) => {
+    const details = automationDetails(context);
+    if (values.json)
+      json(
+        io,
+        details.map((d) => d.recipe),
+      );
+    else io.out(describeAutomations(details, context));
+    return 0;
+  };
+  if (values.tenant === undefined) return print({ baseUrl });
+  return withApp(config, async (app) => {
+    const tenant = await app.gateway.tenants.find(values.tenant!);
+    if (!tenant) throw new CliError(`no tenant '${values.tenant}' (see: ponte tenants list)`);
+    return print({ baseUrl, tenant, supported: app.gateway.supported(tenant) });
+  });
+}
+
 /** Runs a simulator until Ctrl-C. */
 async function simCommand(args: string[], io: Io): Promise<number> {
   const [erp, ...rest] = args;
@@ -408,6 +448,8 @@ export async function main(
         return await settlementsCommand(args, loadConfig(env), io);
       case 'check':
         return await checkCommand(args, loadConfig(env), io);
+      case 'automations':
+        return await automationsCommand(args, loadConfig(env), io);
       case 'sim':
         return await simCommand(args, io);
       case 'bench': {
@@ -429,6 +471,14 @@ export async function main(
     if (error instanceof CliError) {
       io.err(`ponte: ${error.message}`);
       return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`ponte: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof MasterKeyError) {
+      io.err(`ponte: ${error.message}`);
+      return 1;
     }
     if (error instanceof PonteError) {
       const details = error.details === undefined ? '' : `\n${JSON.stringify(error.details, null, 2)}`;

@@ -7,7 +7,14 @@ import type { Config } from '../config.js';
 import { buildServer } from '../http/server.js';
 import { createLogger } from '../logging/logger.js';
 import { testCustomers } from '../providers/sandbox/index.js';
-import type { Io } from './output.js';
+import { CliError, type Io } from './output.js';
+import {
+  certificateInfo,
+  readTlsPair,
+  watchTls,
+  type SecureContextTarget,
+  type TlsPair,
+} from '../http/tls.js';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -45,6 +52,14 @@ export async function bootstrap(app: App, io: Io): Promise<{ apiKey: string; sup
 
 export async function serve(config: Config, io: Io): Promise<number> {
   const log = createLogger({ level: config.logLevel });
+  let tls: TlsPair | undefined;
+  if (config.tls) {
+    try {
+      tls = readTlsPair(config.tls);
+    } catch (error) {
+      throw new CliError(`not starting: ${(error as Error).message}`);
+    }
+  }
   const app = await openApp(config, log, { defaultMetrics: true });
   const first = await bootstrap(app, io);
   const server = buildServer({
@@ -54,13 +69,20 @@ export async function serve(config: Config, io: Io): Promise<number> {
     adminToken: config.adminToken,
     bodyLimitBytes: config.bodyLimitBytes,
     version: packageVersion(),
+    tls,
   });
   await server.listen({ port: config.port, host: config.host });
+  // The certificate files are read again when they change (renewal), without a restart.
+  const tlsWatcher =
+    config.tls && tls
+      ? watchTls(server.server as unknown as SecureContextTarget, config.tls, tls, log)
+      : undefined;
+  if (tls) log.info({ certificate: certificateInfo(tls) }, 'serving HTTPS');
   // Settlements left queued (ERP down) or in flight by a process that died are taken up from here.
   app.gateway.settlements.startWorker();
   const address = server.server.address() as AddressInfo;
   const port = address.port;
-  const base = `http://localhost:${port}`;
+  const base = `${tls ? 'https' : 'http'}://localhost:${port}`;
   const customer = testCustomers.find((c) => /overdue/i.test(c.scenario)) ?? testCustomers[0];
   io.out(`\nPonte is listening on ${base}`);
   io.out(`Docs: ${base}/docs   OpenAPI: ${base}/openapi.json   Metrics: ${base}/metrics`);
@@ -83,6 +105,7 @@ export async function serve(config: Config, io: Io): Promise<number> {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
+    tlsWatcher?.stop();
     log.info({ signal }, 'shutting down: finishing calls in flight');
     void server
       .close()

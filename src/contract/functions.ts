@@ -64,6 +64,8 @@ export interface FunctionSpec<N extends FunctionName = FunctionName> {
   group: FunctionGroup;
   /** English, one or two sentences, for the docs and the CLI. */
   description: string;
+  /** English: when the platform calls it (what `ponte automations` and docs/platform.md show). */
+  calledWhen: string;
   kind: 'read' | 'write';
   /** Catalogue lists that Ponte caches per tenant. */
   cacheable: boolean;
@@ -85,7 +87,7 @@ export interface FunctionSpec<N extends FunctionName = FunctionName> {
 
 type Described<N extends FunctionName> = Pick<
   FunctionSpec<N>,
-  'pageName' | 'group' | 'description' | 'kind' | 'cacheable' | 'idempotencyKey'
+  'pageName' | 'calledWhen' | 'group' | 'description' | 'kind' | 'cacheable' | 'idempotencyKey'
 >;
 
 function spec<N extends FunctionName>(name: N, described: Described<N>): FunctionSpec<N> {
@@ -104,6 +106,8 @@ const catalogue = { kind: 'read', cacheable: true, idempotencyKey: null } as con
 
 export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
   create_order: spec('create_order', {
+    calledWhen:
+      'An order is placed (sales site, totem, chat) by someone who is not an ERP customer, or who is one while "Procedimento para Pedidos Migração" is "Criar Pedido/Prospecto" (or "Ignorar checagem de usuário na integração" is on).',
     pageName: 'Criação de pedido',
     group: 'sales',
     description:
@@ -113,6 +117,8 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: (input) => input.order.id,
   }),
   create_order_existing_customer: spec('create_order_existing_customer', {
+    calledWhen:
+      'An order is placed by someone the platform found in the ERP, while "Procedimento para Pedidos Migração" is "Criar Chamado/Atendimento".',
     pageName: 'Criação de pedido para cliente já existente',
     group: 'sales',
     description:
@@ -122,6 +128,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: (input) => input.order.id,
   }),
   create_lead: spec('create_lead', {
+    calledWhen: 'A lead (someone interested who has not ordered yet) is created on the platform.',
     pageName: 'Criação de lead',
     group: 'sales',
     description: 'Creates a lead (an interested person) in the ERP or its CRM.',
@@ -130,12 +137,15 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: (input) => input.lead.id,
   }),
   list_resellers: spec('list_resellers', {
+    calledWhen: 'The platform loads the resellers an order can name (order form, admin).',
     pageName: 'Listar revendedores',
     group: 'sales',
     description: 'Lists the resellers and salespeople an order can name.',
     ...catalogue,
   }),
   list_products: spec('list_products', {
+    calledWhen:
+      'The platform loads the ERP\'s products, to map its own products to ("Produto ERP") and to offer on the order form.',
     pageName: 'Listar produtos',
     group: 'sales',
     description:
@@ -143,12 +153,14 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...catalogue,
   }),
   list_due_dates: spec('list_due_dates', {
+    calledWhen: 'The order form shows the due days a new customer can choose.',
     pageName: 'Listar datas de vencimento',
     group: 'sales',
     description: 'Lists the due days of month a new customer can choose.',
     ...catalogue,
   }),
   list_commercial_origins: spec('list_commercial_origins', {
+    calledWhen: 'The order form asks how the customer found the ISP.',
     pageName: 'Listar origens comerciais',
     group: 'sales',
     description:
@@ -156,6 +168,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...catalogue,
   }),
   list_bills: spec('list_bills', {
+    calledWhen: 'A customer asks for their open bills (app, totem, chat: "segunda via").',
     pageName: 'Listar faturas / Listagem de boletos',
     group: 'billing',
     description:
@@ -163,6 +176,8 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...read,
   }),
   get_bill: spec('get_bill', {
+    calledWhen:
+      'The totem looks up one bill by its id (typed or scanned) for the customer who identified themselves.',
     pageName: 'Pegar uma fatura pelo ID (totem)',
     group: 'billing',
     description:
@@ -170,6 +185,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...read,
   }),
   get_boleto_pdf: spec('get_boleto_pdf', {
+    calledWhen: "A bill's link_boleto is empty and the customer wants its PDF (download, e-mail, chat).",
     pageName: 'Pegar pdf de um boleto',
     group: 'billing',
     description:
@@ -177,6 +193,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...read,
   }),
   settle_bill: spec('settle_bill', {
+    calledWhen: 'The platform received a payment for a bill (Pix, card, TEF) and posts the baixa to the ERP.',
     pageName: 'Baixa de boleto',
     group: 'billing',
     description:
@@ -186,18 +203,24 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: (input) => input.transaction.id,
   }),
   get_customer: spec('get_customer', {
+    calledWhen:
+      'The platform identifies a customer by CPF/CNPJ (app login, totem, chat) and shows their data.',
     pageName: 'Informações do cliente',
     group: 'customer',
     description: "Returns the customer's registration data from the ERP.",
     ...read,
   }),
   get_customer_contacts: spec('get_customer_contacts', {
+    calledWhen:
+      "The platform needs the customer's e-mail addresses and phones (to send a code, confirm identity, notify).",
     pageName: 'Pegar contatos do cliente',
     group: 'customer',
     description: "Lists the customer's e-mail addresses and phones, deduplicated.",
     ...read,
   }),
   get_internal_pending: spec('get_internal_pending', {
+    calledWhen:
+      'Before serving a customer, the platform evaluates the internal notes and alerts on their ERP record.',
     pageName: 'Pegar texto para avaliar pendência interna',
     group: 'customer',
     description:
@@ -205,6 +228,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     ...read,
   }),
   update_customer: spec('update_customer', {
+    calledWhen: 'The customer changes their e-mail, phones or address ("Editar dados do cliente").',
     pageName: 'Editar dados do cliente',
     group: 'customer',
     description:
@@ -214,18 +238,22 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: null,
   }),
   list_plans: spec('list_plans', {
+    calledWhen: 'The customer asks for their contracts (plans).',
     pageName: 'Listar planos do cliente',
     group: 'service',
     description: "Lists the customer's contracts (plans) with their status and block state.",
     ...read,
   }),
   list_blocked_plans: spec('list_blocked_plans', {
+    calledWhen: 'The platform checks for blocked contracts, e.g. before offering a trust unlock.',
     pageName: 'Listar planos bloqueados do cliente',
     group: 'service',
     description: "Lists the customer's blocked contracts only.",
     ...read,
   }),
   trust_unlock: spec('trust_unlock', {
+    calledWhen:
+      'A customer with a contract blocked for debt asks for a trust unlock ("desbloqueio de confiança").',
     pageName: 'Desbloqueio de confiança',
     group: 'service',
     description:
@@ -235,6 +263,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: null,
   }),
   create_ticket: spec('create_ticket', {
+    calledWhen: 'A customer opens a support request ("chamado") in the app or the chat.',
     pageName: 'Criação de chamado',
     group: 'service',
     description:
@@ -244,12 +273,14 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     idempotencyKey: (input) => input.request_id ?? null,
   }),
   list_invoices: spec('list_invoices', {
+    calledWhen: 'The customer asks for their notas fiscais.',
     pageName: 'Listagem de nota fiscal',
     group: 'service',
     description: "Lists the customer's tax documents (notas fiscais: NFCom, models 21/22, NFS-e).",
     ...read,
   }),
   get_invoice_pdf: spec('get_invoice_pdf', {
+    calledWhen: 'The customer wants one nota fiscal as a PDF.',
     pageName: 'PDF da nota fiscal',
     group: 'service',
     description: "Returns a tax document's PDF, base64-encoded, when it belongs to the given customer.",
