@@ -44,7 +44,7 @@ export const errorCatalogue = {
   SERVICE_UNAVAILABLE: {
     status: 503,
     description:
-      "Ponte itself cannot serve the call now: its database is unreachable, or the process is shutting down. Nothing was done; retry after the `Retry-After` header.",
+      'Ponte itself cannot serve the call now: its database is unreachable, or the process is shutting down. Nothing was done; retry after the `Retry-After` header.',
   },
   INTERNAL: { status: 500, description: 'A bug in Ponte; it is logged with the request id.' },
 } as const satisfies Record<string, { status: number; description: string }>;

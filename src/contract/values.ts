@@ -137,12 +137,23 @@ export const isoDate = z
   .refine(isIsoDate, 'expected a real calendar date as YYYY-MM-DD')
   .meta({ format: 'date', examples: ['2026-12-10'] });
 
-/** An ISO 8601 date-time with an offset or `Z`. */
+// The instants a date-time input may name: whatever the time zone it is read in (Brazil's, to
+// date a payment), its calendar date stays a YYYY-MM-DD that `isoDate` accepts. Outside, a year
+// below 100 (which Date.UTC reads as 19xx) or above 9999 ("+010000-01-01") reached the providers
+// as a date nothing could read back.
+const EARLIEST_DATE_TIME = Date.UTC(1000, 0, 2);
+const LATEST_DATE_TIME = Date.UTC(9999, 11, 31) - 1;
+
+/** An ISO 8601 date-time with an offset or `Z`, from 1000-01-02 to 9999-12-30 (UTC). */
 export const isoDateTime = z.iso
   .datetime({
     offset: true,
     error: 'expected an ISO 8601 date-time with offset, like 2026-11-28T14:03:00-03:00',
   })
+  .refine((value) => {
+    const instant = Date.parse(value);
+    return instant >= EARLIEST_DATE_TIME && instant <= LATEST_DATE_TIME;
+  }, 'expected a date-time between 1000-01-02 and 9999-12-30')
   .meta({ examples: ['2026-11-28T14:03:00-03:00'] });
 
 /** A date, or `""` when the ERP does not know it. */
