@@ -173,3 +173,21 @@ export function failureNote(result: LoadResult): string {
     .join(' ');
   return ` — ${failures} calls FAILED ${codes}`;
 }
+
+/** A row that could not be measured, and why. */
+export function skipped(id: string, label: string, reason: string, targets: Figure['targets'] = []): Figure {
+  return {
+    id,
+    label,
+    clients: null,
+    callsPerSecond: null,
+    p50: null,
+    p99: null,
+    erpPerCall: null,
+    rssMb: null,
+    cpuUs: null,
+    detail: `not measured: ${reason}`,
+    targets,
+    data: { skipped: reason },
+  };
+}

@@ -38,7 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { datasetName, sandboxSettingsSchema } from '../src/providers/sandbox/settings.js';
-import { progress, type BenchContext, type Figure, type Io } from './context.js';
+import { progress, skipped, type BenchContext, type Figure, type Io } from './context.js';
 import { startPonte, runPonteCommand, ROOT, type PonteProcess, type PonteOptions } from './ponte-process.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL } from './postgres.js';
 import { summariseProfiles, type ProfileSummary } from './profile.js';
@@ -133,23 +133,6 @@ function stamp(date: Date): string {
     .toISOString()
     .replace(/\.\d+Z$/, 'Z')
     .replace(/:/g, '-');
-}
-
-function skipped(id: string, label: string, reason: string): Figure {
-  return {
-    id,
-    label,
-    clients: null,
-    callsPerSecond: null,
-    p50: null,
-    p99: null,
-    erpPerCall: null,
-    rssMb: null,
-    cpuUs: null,
-    detail: `not measured: ${reason}`,
-    targets: [],
-    data: { skipped: reason },
-  };
 }
 
 interface SandboxTenant {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { runLoad } from '../load.js';
-import { failureNote, progress, round, type BenchContext, type Figure } from '../context.js';
+import { failureNote, progress, round, skipped, type BenchContext, type Figure } from '../context.js';
 import type { PonteOptions, PonteProcess } from '../ponte-process.js';
 import { startSimulator } from '../sim-process.js';
 
@@ -57,20 +57,9 @@ export async function fleet(ctx: BenchContext, input: FleetInput): Promise<Figur
   const label = `fleet: ${INSTANCES} instances on one Redis, IXC capped at ${CAP} (ERP +${ERP_LATENCY_MS} ms)`;
   const unreachable = await redisAnswers(input.redisUrl);
   if (unreachable !== null) {
-    return {
-      id,
-      label,
-      clients: null,
-      callsPerSecond: null,
-      p50: null,
-      p99: null,
-      erpPerCall: null,
-      rssMb: null,
-      cpuUs: null,
-      detail: `not measured: Redis not reachable at ${input.redisUrl} (${unreachable})`,
-      targets: [{ text: `≤ ${CAP} ERP requests in flight at once`, met: null }],
-      data: { skipped: unreachable },
-    };
+    return skipped(id, label, `Redis not reachable at ${input.redisUrl} (${unreachable})`, [
+      { text: `≤ ${CAP} ERP requests in flight at once`, met: null },
+    ]);
   }
   const prefix = `ponte-bench:${process.pid}:${randomBytes(3).toString('hex')}:`;
   const dataDir = join(input.work, 'fleet-data');
