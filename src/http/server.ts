@@ -76,6 +76,19 @@ function watchClient(res: ServerResponse, onGone: () => void): () => void {
   return () => res.off('close', listener);
 }
 
+/** The path of the first string (or key) in `value` that holds a NUL character, or undefined. */
+function nulPath(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (value === null || typeof value !== 'object' || depth > 64) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (key.includes('\u0000')) return at;
+    const found = nulPath(child, at, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 export function buildServer(options: ServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimitBytes ?? 1024 * 1024;
   const loggerInstance: FastifyBaseLogger = options.log;
@@ -224,11 +237,25 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(null, undefined);
+    let value: unknown;
     try {
-      done(null, JSON.parse(text));
+      value = JSON.parse(text);
     } catch {
-      done(new PonteError('INVALID_INPUT', 'the request body is not valid JSON'), undefined);
+      return done(new PonteError('INVALID_INPUT', 'the request body is not valid JSON'), undefined);
     }
+    // A NUL character (JSON's \u0000) cannot be stored by PostgreSQL or most ERPs: refused here
+    // rather than failing deep inside. Only bodies whose text holds the escape are walked.
+    const nul = text.includes('\\u0000') ? nulPath(value, '') : undefined;
+    if (nul !== undefined) {
+      const message = 'holds the NUL character (\\u0000), which Ponte does not accept';
+      return done(
+        new PonteError('INVALID_INPUT', `Invalid input at ${nul || 'body'}: ${message}`, {
+          details: [{ path: nul, message }],
+        }),
+        undefined,
+      );
+    }
+    done(null, value);
   });
 
   // Answers sent while closing end their keep-alive connection: otherwise close() waits for the

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { errorCatalogue, type ErrorCode } from '../../src/contract/index.js';
+import { errorCatalogue, functions, type ErrorCode } from '../../src/contract/index.js';
 import { deferred, exampleFunctions, exampleOutput, fakeProvider, sleep } from '../helpers/fake-provider.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 
@@ -172,6 +172,24 @@ describe('HTTP errors outside the routes', () => {
     auth = `Authorization: Bearer ${key}\r\n`;
   });
   after(() => ponte.close());
+
+  test('a NUL character (\\u0000) anywhere in the body is 400 INVALID_INPUT naming the field', async () => {
+    // PostgreSQL cannot store it: before, a settlement or an idempotency record holding one was a 500.
+    const body = structuredClone(functions.settle_bill.example) as { transaction: { id: string } };
+    body.transaction.id = 'pix\u0000e2e';
+    const answer = await ponte.call('settle_bill', body, key);
+    assert.equal(answer.status, 400, JSON.stringify(answer.body));
+    assert.equal(answer.body.error.code, 'INVALID_INPUT');
+    assert.deepEqual(
+      answer.body.error.details.map((d: { path: string }) => d.path),
+      ['transaction.id'],
+    );
+    const inKey = await ponte.call('list_products', '{"x\\u0000": 1}', key);
+    assert.equal(inKey.body.error.code, 'INVALID_INPUT');
+    // The escaped backslash followed by "u0000" is plain text, not a NUL.
+    assert.equal((await ponte.call('list_products', '{"note": "\\\\u0000"}', key)).status, 200);
+    await stillServing();
+  });
 
   test('a function name over 100 characters is 404 UNKNOWN_FUNCTION, as any unknown name', async () => {
     const name = 'a'.repeat(101);
