@@ -31,7 +31,16 @@ function run(files, env) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+      // A test that hangs fails after 3 minutes instead of holding CI until its own limit.
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=2',
+        '--test-timeout=180000',
+        '--test-reporter=spec',
+        ...files,
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env },
     );
     let tail = '';

@@ -8,6 +8,7 @@
 // each query within a bounded time instead of hanging (see unavailable.ts for how that is answered).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -58,7 +59,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
     pool.on('error', (error) =>
       config.log?.warn({ err: error }, 'a database connection was closed by the server; it will be replaced'),
     );
-    const closed = trackConnections(pool);
+    const closed = trackConnections(pool, config.log);
     const db = new Kysely<Database>({ dialect: new GuardedDialect(new PostgresDialect({ pool })) });
     const close = async () => {
       await db.destroy();
@@ -82,20 +83,28 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenedDataba
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** How long closing waits for the server to see the connections go, at most. */
+const CLOSE_WAIT_MS = 3_000;
+
 /**
  * pool.end() resolves as soon as the pool has asked its connections to close, not when they are
  * closed: a database dropped or restarted right after would still see them. This waits for each
- * connection's 'end'.
+ * connection's 'end', for a bounded time (a connection that never reports its end must not hold
+ * a shutdown forever).
  */
-function trackConnections(pool: pg.Pool): () => Promise<void> {
+function trackConnections(pool: pg.Pool, log: Logger | undefined): () => Promise<void> {
   const open = new Set<Promise<void>>();
   pool.on('connect', (client) => {
+    // A connection lost while the pool does not watch it (checked out between queries, or being
+    // closed) emits 'error' on the client itself: unheard, that ends the process. The query that
+    // used it, if any, has its own error; this only keeps the process alive.
+    client.on('error', (error) => log?.debug({ err: error }, 'a database connection ended'));
     const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
     open.add(ended);
     void ended.then(() => open.delete(ended));
   });
   return async () => {
-    await Promise.all([...open]);
+    await Promise.race([Promise.all([...open]), sleep(CLOSE_WAIT_MS, undefined, { ref: false })]);
   };
 }
 

@@ -5,7 +5,8 @@
 // output schema, any other is a contract error with a catalogue code and that code's status.
 //
 // fast-check picks a new seed per run and prints it with the shrunk counterexample on failure; to
-// replay one, set PONTE_FUZZ_SEED (and PONTE_FUZZ_PATH) to what the failure printed.
+// replay one, set PONTE_FUZZ_SEED (and PONTE_FUZZ_PATH) to what the failure printed. Run it on
+// PostgreSQL too (DATABASE_URL), which refuses values SQLite takes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -24,8 +25,10 @@ import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 
 const seed = process.env.PONTE_FUZZ_SEED;
 const replayPath = process.env.PONTE_FUZZ_PATH;
+// PONTE_FUZZ_SCALE=10 runs ten times as many bodies (a soak run; the suite uses 1).
+const scale = Math.max(1, Number(process.env.PONTE_FUZZ_SCALE ?? 1) || 1);
 const runParameters = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns,
+  numRuns: Math.round(numRuns * scale),
   ...(seed === undefined ? {} : { seed: Number(seed) }),
   ...(replayPath === undefined ? {} : { path: replayPath }),
 });

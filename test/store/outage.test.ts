@@ -46,9 +46,12 @@ describe('PostgreSQL going away', { skip: serverUrl ? false : 'needs DATABASE_UR
     ({ key } = await ponte.createTenant('isp', 'sandbox', { customers: 20 }));
   });
   after(async () => {
-    await proxy.up();
-    await ponte.close();
-    await proxy.close();
+    try {
+      await proxy.up();
+      await ponte?.close();
+    } finally {
+      await proxy?.close();
+    }
   });
 
   const bills = async () => {
