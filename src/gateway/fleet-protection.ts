@@ -26,6 +26,7 @@ import { PonteError } from '../contract/index.js';
 import type { CircuitState } from './breaker.js';
 import {
   MemoryProtection,
+  type CircuitChangeListener,
   type ErpProtection,
   type Guard,
   type ProtectionStatus,
@@ -126,6 +127,8 @@ export class FleetProtection implements ErpProtection {
   private shared = false;
   private restUntil = 0;
   private closed = false;
+  /** Told of the shared circuit's changes made by this instance's calls (see LEAVE's answer). */
+  listener: CircuitChangeListener | undefined;
 
   constructor(private readonly options: FleetOptions) {
     this.redis = new Redis(options.url, {
@@ -189,6 +192,12 @@ export class FleetProtection implements ErpProtection {
       );
     }
     this.restUntil = Date.now() + BACKOFF_MS;
+  }
+
+  onCircuitChange(listener: CircuitChangeListener): void {
+    this.listener = listener;
+    // While Redis is away each instance judges the ERP alone, and reports its own circuit.
+    this.local.onCircuitChange(listener);
   }
 
   key(...parts: string[]): string {
@@ -260,6 +269,10 @@ export class FleetProtection implements ErpProtection {
       }
       if (mine === 'OK') {
         try {
+          // The instance that held the lock before may have stored the value between our look
+          // and our lock (it stores, then unlocks): read once more before loading again.
+          const stored = await this.redis.get(valueKey).catch(() => null);
+          if (stored !== null) return JSON.parse(stored) as T;
           const value = await load();
           await this.redis
             .set(valueKey, JSON.stringify(value), 'PX', ttlMs)
@@ -314,7 +327,7 @@ class FleetGuard implements Guard {
 
   constructor(
     private readonly fleet: FleetProtection,
-    tenantId: string,
+    private readonly tenantId: string,
     private readonly erpName: string,
     private readonly options: TenantGuardOptions,
     /** Used while Redis is away. */
@@ -484,8 +497,15 @@ class FleetGuard implements Guard {
         this.options.openMs,
         FORGET_MS,
       );
-      if (opened === 2) this.lastCircuit = 'open';
-      else if (ticket.probe && (outcome === 'success' || outcome === 'neutral')) this.lastCircuit = 'closed';
+      if (opened === 2) {
+        this.lastCircuit = 'open';
+        // LEAVE answers 2 to the one call that opened the shared circuit; a failed probe re-opens
+        // it, which is the same outage.
+        if (!ticket.probe) this.fleet.listener?.(this.tenantId, this.erpName, 'opened');
+      } else if (ticket.probe && (outcome === 'success' || outcome === 'neutral')) {
+        this.lastCircuit = 'closed';
+        this.fleet.listener?.(this.tenantId, this.erpName, 'closed');
+      }
     } catch (error) {
       // The slot expires by itself within its lifetime.
       this.fleet.failed(error);
