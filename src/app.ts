@@ -55,6 +55,10 @@ export async function openApp(
     dataDir: config.dataDir,
     metrics: new GatewayMetrics({ defaultMetrics: options.defaultMetrics ?? false }),
     settlement: { workerIntervalMs: config.workerIntervalMs, retryBaseMs: config.settlementRetryMs },
+    webhooks: {
+      allowPrivate: config.webhooksAllowPrivate,
+      options: { intervalMs: config.webhookIntervalMs, retryBaseMs: config.webhookRetryMs },
+    },
   });
   return {
     config,

@@ -22,6 +22,11 @@ export interface Config {
   redisUrl: string | undefined;
   /** Put before every Redis key, so several fleets (or test runs) can share one Redis. */
   redisPrefix: string;
+  /** Webhooks may go to loopback and private addresses (tests, on-premise installs). */
+  webhooksAllowPrivate: boolean;
+  /** How often the webhook worker looks for due deliveries, and the first retry delay of one. */
+  webhookIntervalMs: number;
+  webhookRetryMs: number;
   /** PONTE_TLS_CERT and PONTE_TLS_KEY (PEM file paths): Ponte serves HTTPS itself. */
   tls: TlsFiles | undefined;
 }
@@ -58,6 +63,13 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return n;
 }
 
+function booleanFrom(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got '${env[name]}'`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const empty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
   return {
@@ -76,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyCacheMs: intFrom(env, 'PONTE_KEY_CACHE_MS', 5000, 0, 300_000),
     redisUrl: empty(env.REDIS_URL),
     redisPrefix: env.PONTE_REDIS_PREFIX || 'ponte:',
+    webhooksAllowPrivate: booleanFrom(env, 'PONTE_WEBHOOKS_ALLOW_PRIVATE'),
+    webhookIntervalMs: intFrom(env, 'PONTE_WEBHOOK_INTERVAL_MS', 1000, 10, 600_000),
+    webhookRetryMs: intFrom(env, 'PONTE_WEBHOOK_RETRY_MS', 10_000, 10, 3_600_000),
     tls: tlsFrom(env),
   };
 }

@@ -34,6 +34,15 @@ Commands:
   settlements list [--tenant T] [--state S] [--limit N] [--json]
   settlements show <transaction-id> [--tenant T]     a settlement with every attempt made
   settlements retry <transaction-id> [--tenant T]    makes a queued or unknown settlement due now
+  webhooks add <tenant> --url URL [--events e1,e2] [--json]
+                                         a webhook endpoint; its signing secret is shown once (docs/webhooks.md)
+  webhooks list [tenant] [--json]
+  webhooks remove <endpoint-id>
+  webhooks rotate <endpoint-id> [--json] a new secret (shown once); the old one signs too for 24 h
+  webhooks test <endpoint-id>            queues a webhook.test event to that endpoint
+  webhooks deliveries [endpoint-id] [--tenant T] [--state S] [--limit N] [--json]
+  webhooks show <delivery-id>            a delivery with its body and every attempt (status, latency)
+  webhooks redeliver <delivery-id>       sends a delivery again now
   check <tenant> [--json]                verifies the tenant's ERP credentials and lists the ids to choose in its settings
   sim ixc [--port N] [--fault kind[=ms],...] [--unlock-v2]
                                          runs the IXC simulator (a faithful local IXC webservice)
@@ -47,7 +56,7 @@ Commands:
   bench [--quick] [--only LIST]          measures Ponte on loopback (see docs/performance.md)
   help                                   this text
 
-Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, PONTE_TLS_CERT, PONTE_TLS_KEY, LOG_LEVEL (see README).`;
+Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, PONTE_TLS_CERT, PONTE_TLS_KEY, PONTE_WEBHOOKS_ALLOW_PRIVATE, LOG_LEVEL (see README).`;
 
 function functionsHelp(): string {
   const width = Math.max(...functionNames.map((n) => n.length));
@@ -334,6 +343,116 @@ async function settlementsCommand(args: string[], config: Config, io: Io): Promi
   });
 }
 
+async function webhooksCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    url: { type: 'string' },
+    events: { type: 'string' },
+    tenant: { type: 'string' },
+    state: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const deliveryId = (raw: string | undefined) => {
+    const id = Number(raw);
+    if (raw === undefined || !Number.isSafeInteger(id) || id < 1)
+      throw new CliError(`webhooks ${sub} needs a delivery id`);
+    return id;
+  };
+  return withApp(config, async (app) => {
+    const webhooks = app.gateway.webhooks;
+    const tenantId = async (idOrName: string) => (await app.gateway.tenants.require(idOrName)).id;
+    switch (sub) {
+      case 'add': {
+        if (!positionals[0] || !values.url) throw new CliError('webhooks add needs a tenant and --url');
+        const created = await webhooks.add(await tenantId(positionals[0]), {
+          url: values.url,
+          ...(values.events ? { events: values.events.split(',').map((e) => e.trim()) } : {}),
+        });
+        if (values.json) json(io, created);
+        else {
+          io.out(`Webhook endpoint ${created.endpoint.id} -> ${created.endpoint.url}`);
+          io.out(`Events: ${created.endpoint.events.join(', ')}`);
+          io.out(`Signing secret (shown once; keep it): ${created.secret}`);
+        }
+        return 0;
+      }
+      case 'list': {
+        const list = await webhooks.list(positionals[0] ? await tenantId(positionals[0]) : undefined);
+        if (values.json) json(io, list);
+        else
+          table(io, list as unknown as Record<string, unknown>[], [
+            'id',
+            'tenant_id',
+            'url',
+            'events',
+            'created_at',
+          ]);
+        return 0;
+      }
+      case 'remove': {
+        if (!positionals[0]) throw new CliError('webhooks remove needs an endpoint id');
+        const removed = await webhooks.remove(positionals[0]);
+        io.out(`Removed webhook endpoint ${removed.id}.`);
+        return 0;
+      }
+      case 'rotate': {
+        if (!positionals[0]) throw new CliError('webhooks rotate needs an endpoint id');
+        const rotated = await webhooks.rotate(positionals[0]);
+        if (values.json) json(io, rotated);
+        else {
+          io.out(`New signing secret (shown once; keep it): ${rotated.secret}`);
+          io.out(`The previous secret also signs until ${rotated.endpoint.previous_secret_until ?? ''}.`);
+        }
+        return 0;
+      }
+      case 'test': {
+        if (!positionals[0]) throw new CliError('webhooks test needs an endpoint id');
+        const { event_id } = await webhooks.test(positionals[0]);
+        io.out(`Queued webhook.test event ${event_id}; a running Ponte delivers it within seconds.`);
+        return 0;
+      }
+      case 'deliveries': {
+        const limit = Number(values.limit ?? 100);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new CliError('--limit must be a positive whole number');
+        const rows = await webhooks.deliveries({
+          ...(values.tenant ? { tenantId: await tenantId(values.tenant) } : {}),
+          ...(positionals[0] ? { endpointId: positionals[0] } : {}),
+          ...(values.state ? { state: values.state } : {}),
+          limit,
+        });
+        if (values.json) json(io, rows);
+        else
+          table(io, rows, [
+            'id',
+            'type',
+            'event_id',
+            'endpoint_id',
+            'state',
+            'attempts',
+            'last_status',
+            'next_attempt_at',
+          ]);
+        return 0;
+      }
+      case 'show': {
+        json(io, await webhooks.showDelivery(deliveryId(positionals[0])));
+        return 0;
+      }
+      case 'redeliver': {
+        const row = await webhooks.redeliver(deliveryId(positionals[0]));
+        io.out(
+          `Delivery ${row.id} (event ${row.event_id}) is due now; a running Ponte sends it within seconds.`,
+        );
+        return 0;
+      }
+      default:
+        throw new CliError('usage: ponte webhooks add|list|remove|rotate|test|deliveries|show|redeliver ...');
+    }
+  });
+}
+
 async function checkCommand(args: string[], config: Config, io: Io): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (!positionals[0]) throw new CliError('check needs a tenant id or name');
@@ -446,6 +565,8 @@ export async function main(
         return await sandboxCommand(args, loadConfig(env), io);
       case 'settlements':
         return await settlementsCommand(args, loadConfig(env), io);
+      case 'webhooks':
+        return await webhooksCommand(args, loadConfig(env), io);
       case 'check':
         return await checkCommand(args, loadConfig(env), io);
       case 'automations':

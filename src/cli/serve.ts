@@ -80,6 +80,8 @@ export async function serve(config: Config, io: Io): Promise<number> {
   if (tls) log.info({ certificate: certificateInfo(tls) }, 'serving HTTPS');
   // Settlements left queued (ERP down) or in flight by a process that died are taken up from here.
   app.gateway.settlements.startWorker();
+  // Webhook deliveries waiting in the outbox (shared by every instance on the database) go out from here.
+  app.gateway.webhooks.startWorker();
   const address = server.server.address() as AddressInfo;
   const port = address.port;
   const base = `${tls ? 'https' : 'http'}://localhost:${port}`;

@@ -72,3 +72,25 @@ test('the bulkhead bounds calls in flight and the queue', async () => {
   await Promise.all([b, c]);
   assert.equal(guard.active, 0);
 });
+
+test('the listener hears one opening per outage and one closing, not the failed probes between', async () => {
+  let now = 0;
+  const changes: string[] = [];
+  const guard = new ErpGuard(
+    'ERP',
+    { failureThreshold: 2, openMs: 500, maxConcurrent: 4, maxQueued: 4 },
+    () => now,
+    (change) => changes.push(change),
+  );
+  await assert.rejects(guard.run(unavailable, isFailure));
+  assert.deepEqual(changes, []);
+  await assert.rejects(guard.run(unavailable, isFailure));
+  assert.deepEqual(changes, ['opened']);
+  now = 600;
+  await assert.rejects(guard.run(unavailable, isFailure), /down/, 'a failed probe');
+  now = 1200;
+  assert.equal(await guard.run(() => Promise.resolve('ok'), isFailure), 'ok');
+  assert.deepEqual(changes, ['opened', 'closed']);
+  assert.equal(await guard.run(() => Promise.resolve('ok'), isFailure), 'ok');
+  assert.deepEqual(changes, ['opened', 'closed'], 'successes on a closed circuit say nothing');
+});

@@ -9,6 +9,9 @@ import { PonteError } from '../contract/index.js';
 
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
+/** Told when a circuit opens after being closed (`opened`) and when a probe closes it (`closed`). */
+export type CircuitListener = (change: 'opened' | 'closed') => void;
+
 export interface GuardOptions {
   failureThreshold: number;
   openMs: number;
@@ -35,6 +38,7 @@ export class ErpGuard {
     private readonly erpName: string,
     private readonly options: GuardOptions = defaultGuardOptions,
     private readonly now: () => number = Date.now,
+    private readonly onChange?: CircuitListener,
   ) {}
 
   get circuit(): CircuitState {
@@ -90,14 +94,19 @@ export class ErpGuard {
 
   private succeeded(): void {
     this.failures = 0;
+    const was = this.state;
     this.state = 'closed';
+    if (was !== 'closed') this.onChange?.('closed');
   }
 
   private failed(): void {
     this.failures++;
     if (this.state === 'half_open' || this.failures >= this.options.failureThreshold) {
+      // A failed probe opens it again: still the same outage, not a new one to report.
+      const wasClosed = this.state === 'closed';
       this.state = 'open';
       this.openedAt = this.now();
+      if (wasClosed) this.onChange?.('opened');
     }
   }
 

@@ -21,6 +21,7 @@ import type { ProviderRegistry } from './registry.js';
 import { sanitizeBills } from './sanitize.js';
 import { SettlementService, type SettlementOptions } from './settlement.js';
 import { TenantService, type Tenant } from './tenant-service.js';
+import { WebhookService, type WebhookOptions } from '../webhooks/service.js';
 
 export interface CallRequest {
   functionName: string;
@@ -53,6 +54,7 @@ export interface GatewayDeps {
   settlement?: Partial<SettlementOptions>;
   /** Rate limits, guards and the catalogue cache: per process (default) or shared (fleet mode). */
   protection?: ErpProtection;
+  webhooks?: { allowPrivate: boolean; options?: Partial<WebhookOptions> };
 }
 
 interface Caller {
@@ -75,6 +77,7 @@ export class Gateway {
   readonly metrics: GatewayMetrics;
   readonly settlements: SettlementService;
   readonly protection: ErpProtection;
+  readonly webhooks: WebhookService;
   private readonly connections = new Map<string, Connection>();
   private readonly tenantCache = new Map<string, Tenant>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
@@ -88,6 +91,17 @@ export class Gateway {
     this.protection = deps.protection ?? new MemoryProtection();
     this.metrics.protection = () => this.protection.status();
     this.metrics.circuits = () => this.circuits();
+    this.webhooks = new WebhookService({
+      store: deps.store,
+      log: deps.log,
+      now: this.now,
+      allowPrivate: deps.webhooks?.allowPrivate ?? false,
+      ...(deps.webhooks?.options ? { options: deps.webhooks.options } : {}),
+    });
+    // erp.unavailable / erp.recovered: the protection tells of the circuit changes its calls made.
+    this.protection.onCircuitChange((tenantId, erpName, change) =>
+      this.webhooks.circuitChanged(tenantId, erpName, change),
+    );
     this.settlements = new SettlementService({
       store: deps.store,
       log: deps.log,
@@ -483,6 +497,7 @@ export class Gateway {
   /** Closes every provider connection (shutdown). */
   async close(): Promise<void> {
     await this.settlements.stopWorker();
+    await this.webhooks.close();
     await this.protection.close();
     const all = [...this.connections.values()];
     this.connections.clear();

@@ -29,7 +29,16 @@ export interface ProtectionStatus {
   checks: Record<string, string>;
 }
 
+/** A tenant's circuit opened (its ERP is failing) or closed again (a probe succeeded). */
+export type CircuitChangeListener = (tenantId: string, erpName: string, change: 'opened' | 'closed') => void;
+
 export interface ErpProtection {
+  /**
+   * Who is told of circuit changes (the webhooks' erp.unavailable / erp.recovered). In fleet mode
+   * only the instance whose call flipped the shared circuit tells it, so the fleet reports each
+   * change once.
+   */
+  onCircuitChange(listener: CircuitChangeListener): void;
   /** 0 when a call may go on, otherwise the seconds to wait before trying again. */
   take(tenantId: string, ratePerSecond: number): Promise<number>;
   guard(tenantId: string, erpName: string, options: TenantGuardOptions): Guard;
@@ -44,13 +53,18 @@ export interface ErpProtection {
 export class MemoryProtection implements ErpProtection {
   private readonly limiter = new RateLimiter();
   private readonly cache = new CatalogueCache();
+  private listener: CircuitChangeListener | undefined;
+
+  onCircuitChange(listener: CircuitChangeListener): void {
+    this.listener = listener;
+  }
 
   take(tenantId: string, ratePerSecond: number): Promise<number> {
     return Promise.resolve(this.limiter.take(tenantId, ratePerSecond));
   }
 
-  guard(_tenantId: string, erpName: string, options: TenantGuardOptions): Guard {
-    return new ErpGuard(erpName, options);
+  guard(tenantId: string, erpName: string, options: TenantGuardOptions): Guard {
+    return new ErpGuard(erpName, options, Date.now, (change) => this.listener?.(tenantId, erpName, change));
   }
 
   cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {

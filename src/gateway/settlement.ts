@@ -25,6 +25,7 @@ import { PonteError, type FunctionInput, type FunctionName, type FunctionOutput 
 import type { SettlementRow, Store } from '../store/index.js';
 import { TERMINAL_STATES } from '../store/index.js';
 import type { SettlementState } from '../store/schema.js';
+import { settlementEvent } from '../webhooks/events.js';
 import { fingerprint } from './fingerprint.js';
 import { holderIsDead, newHolderName } from './process-identity.js';
 import type { Tenant } from './tenant-service.js';
@@ -46,12 +47,15 @@ export interface SettlementOptions {
   maxBackoffMs: number;
   /** How often the worker looks for due settlements. */
   workerIntervalMs: number;
+  /** A settlement still queued after this many attempts produces settlement.needs_attention. */
+  attentionAfterAttempts: number;
 }
 
 export const defaultSettlementOptions: SettlementOptions = {
   retryBaseMs: 1_000,
   maxBackoffMs: 5 * 60_000,
   workerIntervalMs: 1_000,
+  attentionAfterAttempts: 10,
 };
 
 interface Deps {
@@ -148,7 +152,8 @@ export class SettlementService {
     requestId: string,
   ): Promise<SettleOutput | undefined> {
     if (!(await this.repo.insert(row))) return undefined;
-    return this.apply(tenant, row, requestId);
+    // This call's caller gets this attempt's outcome as its answer: no webhook event for it.
+    return this.apply(tenant, row, requestId, true);
   }
 
   /**
@@ -224,8 +229,18 @@ export class SettlementService {
     });
   }
 
-  /** Sends the baixa for a row this process holds (state received, queued or unknown resolved as open). */
-  private async apply(tenant: Tenant, row: SettlementRow, requestId: string): Promise<SettleOutput> {
+  /**
+   * Sends the baixa for a row this process holds (state received, queued or unknown resolved as
+   * open). `answered`: the outcome is the answer to the call that stored the row, so the platform
+   * learns it there; otherwise (it was answered `queued`, or never answered) a terminal outcome
+   * is also a webhook event.
+   */
+  private async apply(
+    tenant: Tenant,
+    row: SettlementRow,
+    requestId: string,
+    answered = false,
+  ): Promise<SettleOutput> {
     const applying = {
       state: 'applying' as const,
       attempts: row.attempts + 1,
@@ -246,11 +261,11 @@ export class SettlementService {
     try {
       output = (await this.deps.run(tenant, 'settle_bill', input, requestId)) as SettleOutput;
     } catch (error) {
-      return this.notApplied(tenant, held, error);
+      return this.notApplied(tenant, held, error, answered);
     }
     const state: SettlementState = output.status ?? (output.success ? 'settled' : 'rejected');
     if (state === 'queued') {
-      return this.notApplied(tenant, held, new PonteError('ERP_UNAVAILABLE', output.api_response));
+      return this.notApplied(tenant, held, new PonteError('ERP_UNAVAILABLE', output.api_response), answered);
     }
     await this.finish(
       held,
@@ -258,12 +273,18 @@ export class SettlementService {
       { outcome: JSON.stringify(output), last_error: null },
       'apply',
       output.api_response,
+      answered,
     );
     return output;
   }
 
   /** Records an ERP call that did not settle: failed for good (4xx), or kept for the worker. */
-  private async notApplied(tenant: Tenant, held: SettlementRow, error: unknown): Promise<SettleOutput> {
+  private async notApplied(
+    tenant: Tenant,
+    held: SettlementRow,
+    error: unknown,
+    answered: boolean,
+  ): Promise<SettleOutput> {
     const e =
       error instanceof PonteError ? error : new PonteError('INTERNAL', 'the settlement failed unexpectedly');
     if (e.status < 500) {
@@ -274,6 +295,7 @@ export class SettlementService {
         { outcome: JSON.stringify(body), last_error: e.message },
         'apply',
         e.message,
+        answered,
       );
       throw e;
     }
@@ -281,7 +303,7 @@ export class SettlementService {
     const state: SettlementState = notSent ? 'queued' : 'unknown';
     const detail = [e.message, e.upstream?.excerpt].filter(Boolean).join(': ');
     const next = this.nextAttempt(held.attempts);
-    await this.finish(held, state, { last_error: detail, next_attempt_at: next }, 'apply', detail);
+    await this.finish(held, state, { last_error: detail, next_attempt_at: next }, 'apply', detail, answered);
     this.deps.log.warn(
       { tenant: tenant.id, transaction: held.transaction_id, state, next_attempt_at: next },
       'settlement not confirmed by the ERP: kept for the worker',
@@ -295,17 +317,36 @@ export class SettlementService {
     changes: Partial<SettlementRow>,
     kind: 'apply' | 'read',
     detail: string,
+    answered = false,
   ): Promise<void> {
     const at = this.after(held.updated_at);
     const terminal = TERMINAL_STATES.has(state);
-    await this.repo.transition(held, {
-      state,
-      lease_owner: null,
-      lease_until: null,
-      ...(terminal ? { next_attempt_at: null } : {}),
-      ...changes,
-      updated_at: at,
-    });
+    // The webhook event is written in the same transaction as the change, and only when this
+    // compare-and-set wins: a settlement never ends without its event, and a change another
+    // process made is not reported from here. Its id is derived from (tenant, transaction,
+    // outcome), so even a second write of the same outcome would be the same event.
+    const event = answered
+      ? undefined
+      : settlementEvent(
+          held,
+          state,
+          { outcome: changes.outcome ?? null, lastError: changes.last_error ?? null },
+          at,
+          this.options.attentionAfterAttempts,
+        );
+    const webhooks = this.deps.store.webhooks;
+    await this.repo.transition(
+      held,
+      {
+        state,
+        lease_owner: null,
+        lease_until: null,
+        ...(terminal ? { next_attempt_at: null } : {}),
+        ...changes,
+        updated_at: at,
+      },
+      event === undefined ? undefined : (db) => webhooks.enqueue(event, { db }).then(() => undefined),
+    );
     await this.repo.recordAttempt({
       tenant_id: held.tenant_id,
       transaction_id: held.transaction_id,

@@ -103,6 +103,46 @@ export function registerAdminRoutes(
           return row;
         },
       );
+      // Webhooks (docs/webhooks.md): a secret is in the answer of add and rotate only.
+      const webhooks = deps.gateway.webhooks;
+      const deliveryId = (raw: string) => {
+        const id = Number(raw);
+        if (!Number.isSafeInteger(id) || id < 1)
+          throw new PonteError('INVALID_INPUT', `no webhook delivery '${raw}'`);
+        return id;
+      };
+      const limitOf = (raw: string | undefined) => Math.min(1000, Math.max(1, Number(raw ?? 100) || 100));
+      scope.get<{ Params: { id: string } }>('/tenants/:id/webhooks', async (req) =>
+        webhooks.list((await deps.gateway.tenants.require(req.params.id)).id),
+      );
+      scope.post<{ Params: { id: string }; Body: Body }>('/tenants/:id/webhooks', async (req, reply) => {
+        const tenant = await deps.gateway.tenants.require(req.params.id);
+        const body = objectBody(req.body);
+        return reply.code(201).send(await webhooks.add(tenant.id, { url: body.url, events: body.events }));
+      });
+      scope.get<{ Params: { id: string } }>('/webhooks/:id', (req) => webhooks.get(req.params.id));
+      scope.delete<{ Params: { id: string } }>('/webhooks/:id', (req) => webhooks.remove(req.params.id));
+      scope.post<{ Params: { id: string } }>('/webhooks/:id/rotate', (req) => webhooks.rotate(req.params.id));
+      scope.post<{ Params: { id: string } }>('/webhooks/:id/test', async (req, reply) =>
+        reply.code(202).send(await webhooks.test(req.params.id)),
+      );
+      scope.get<{ Params: { id: string }; Querystring: { state?: string; limit?: string } }>(
+        '/webhooks/:id/deliveries',
+        async (req) => {
+          await webhooks.get(req.params.id);
+          return webhooks.deliveries({
+            endpointId: req.params.id,
+            ...(req.query.state ? { state: req.query.state } : {}),
+            limit: limitOf(req.query.limit),
+          });
+        },
+      );
+      scope.get<{ Params: { id: string } }>('/webhook-deliveries/:id', (req) =>
+        webhooks.showDelivery(deliveryId(req.params.id)),
+      );
+      scope.post<{ Params: { id: string } }>('/webhook-deliveries/:id/redeliver', (req) =>
+        webhooks.redeliver(deliveryId(req.params.id)),
+      );
       scope.get<{ Querystring: { tenant?: string; limit?: string } }>('/audit', async (req) => {
         const tenant = req.query.tenant ? await deps.gateway.tenants.require(req.query.tenant) : undefined;
         const limit = Math.min(1000, Math.max(1, Number(req.query.limit ?? 100) || 100));

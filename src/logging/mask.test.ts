@@ -95,6 +95,12 @@ test("masks Ponte's own API keys anywhere in text, but not the short prefix key 
   assert.equal(maskPersonalData('prefix pk_Ab3_x-9'), 'prefix pk_Ab3_x-9');
 });
 
+test('masks webhook signing secrets anywhere in text', () => {
+  const secret = `whsec_${'Qw3_e-7R'.repeat(4)}`;
+  const out = maskPersonalData(`rotated to ${secret} (was ${secret})`);
+  assert.equal(out, 'rotated to whsec_*** (was whsec_***)');
+});
+
 test('maskDeep masks personal fields by their key, whatever their value looks like', () => {
   const out = maskDeep({
     name: 'Maria Aparecida Souza',

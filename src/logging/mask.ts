@@ -208,6 +208,8 @@ const patterns: [RegExp, Replacer, string?][] = [
   // Ponte's API keys (src/store/keys.ts: pk_ + base64url) anywhere; a 10-character prefix, as
   // key listings show it, is not the key.
   [/(?<![A-Za-z0-9])pk_[A-Za-z0-9_-]{10,}/g, () => 'pk_***', 'pk_'],
+  // Webhook signing secrets (src/webhooks/service.ts: whsec_ + base64url).
+  [/(?<![A-Za-z0-9])whsec_[A-Za-z0-9_-]{10,}/g, () => 'whsec_***', 'whsec_'],
   [EMAIL, maskEmail, '@'],
   [NUMBERS, maskNumber],
 ];

@@ -13,6 +13,7 @@ import { SettlementRepo } from './settlements.js';
 import type { Dialect } from './migrations.js';
 import type { Database } from './schema.js';
 import { TenantRepo } from './tenants.js';
+import { WebhookRepo } from './webhooks.js';
 
 export interface StoreConfig extends DatabaseConfig {
   masterKey?: string | undefined;
@@ -26,6 +27,7 @@ export class Store {
   readonly idempotency: IdempotencyRepo;
   readonly audit: AuditRepo;
   readonly settlements: SettlementRepo;
+  readonly webhooks: WebhookRepo;
   private auditTimer: NodeJS.Timeout;
 
   private constructor(
@@ -43,6 +45,7 @@ export class Store {
       log?.warn({ err: error, queued }, 'could not write the audit; its entries stay queued'),
     );
     this.settlements = new SettlementRepo(db);
+    this.webhooks = new WebhookRepo(db);
     this.auditTimer = setInterval(() => void this.audit.flush().catch(() => undefined), 1000);
     this.auditTimer.unref();
   }
@@ -80,5 +83,12 @@ export type { ApiKeyInfo, ResolvedKey } from './keys.js';
 export type { Claim } from './idempotency.js';
 export type { SettlementRow, SettlementAttemptRow } from './settlements.js';
 export { TERMINAL_STATES } from './settlements.js';
+export type {
+  NewWebhookEvent,
+  WebhookAttemptRow,
+  WebhookDeliveryRow,
+  WebhookEndpointRow,
+  WebhookEventRow,
+} from './webhooks.js';
 export { MasterKeyError } from './key-check.js';
 export { storeUnavailableError, StoreUnavailableError, STORE_RETRY_AFTER_SECONDS } from './unavailable.js';

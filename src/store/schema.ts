@@ -100,6 +100,68 @@ export interface KeyCheckTable {
   created_at: string;
 }
 
+/** A tenant's webhook endpoint (docs/webhooks.md). */
+export interface WebhookEndpointTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  /** The signing secret, sealed like tenant secrets (crypto.ts); `previous_secret` signs too until `previous_secret_until`. */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** The outbox: one row per event, its id stable (receivers drop duplicates by it). */
+export interface WebhookEventTable {
+  /** Insertion order: deliveries of one ordering key go out in it. */
+  seq: Generated<number>;
+  id: string;
+  tenant_id: string;
+  type: string;
+  /** Events with the same key (a transaction, or the tenant's ERP) are delivered in order. */
+  ordering_key: string;
+  /** The JSON body sent, exactly. */
+  body: string;
+  created_at: string;
+}
+
+export type WebhookDeliveryState = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+/** One event to one endpoint; claimed with a lease and a compare-and-set, like settlements. */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  event_id: string;
+  event_seq: number;
+  endpoint_id: string;
+  tenant_id: string;
+  ordering_key: string;
+  state: WebhookDeliveryState;
+  attempts: number;
+  next_attempt_at: string | null;
+  /** After this a failed attempt marks the delivery failed (a day after it was made, or redelivered). */
+  give_up_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The delivery log: each attempt's HTTP status (null: no answer) and latency. */
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: string;
+  status: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
@@ -108,4 +170,8 @@ export interface Database {
   settlements: SettlementTable;
   settlement_attempts: SettlementAttemptTable;
   key_check: KeyCheckTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_events: WebhookEventTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }

@@ -36,13 +36,26 @@ export class SettlementRepo {
       .executeTakeFirst();
   }
 
-  /** Applies `changes` only if the row still has `expectedUpdatedAt`; false when someone else moved it. */
+  /**
+   * Applies `changes` only if the row still has `expectedUpdatedAt`; false when someone else moved
+   * it. With `also`, the change and what `also` writes (a webhook event) are one transaction, run
+   * only when the compare-and-set won: a settlement never finishes without its event, nor gets
+   * one for a change another process made.
+   */
   async transition(
     row: Pick<SettlementRow, 'tenant_id' | 'transaction_id' | 'updated_at'>,
     changes: Partial<Omit<SettlementRow, 'tenant_id' | 'transaction_id' | 'created_at'>> & {
       updated_at: string;
     },
+    also?: (db: Kysely<Database>) => Promise<void>,
   ): Promise<boolean> {
+    if (also !== undefined) {
+      return this.db.transaction().execute(async (trx) => {
+        const won = await new SettlementRepo(trx).transition(row, changes);
+        if (won) await also(trx);
+        return won;
+      });
+    }
     const result = await this.db
       .updateTable('settlements')
       .set(changes)

@@ -73,7 +73,10 @@ export async function startPonte(
     bodyLimitBytes: config.bodyLimitBytes,
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
-  if (options.worker !== false) app.gateway.settlements.startWorker();
+  if (options.worker !== false) {
+    app.gateway.settlements.startWorker();
+    app.gateway.webhooks.startWorker();
+  }
   const address = server.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
 
