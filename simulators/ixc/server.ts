@@ -224,6 +224,23 @@ function send(res: ServerResponse, a: { status: number; contentType: string; bod
   res.end(a.body);
 }
 
+/** The tenant settings that point Ponte at a simulator: its URL, token and the ids its seed has. */
+export function ixcTenantSettings(baseUrl: string, token: string) {
+  return {
+    base_url: baseUrl,
+    token,
+    branch_id: '1',
+    cash_account_id: '3',
+    billing_wallet_id: '1',
+    contract_model_id: '1',
+    document_type_id: '501',
+    seller_id: '1',
+    ticket_subject_id: '1',
+    ticket_department_id: '1',
+    due_day_contract_types: { '5': '10', '10': '11', '15': '12', '20': '13' },
+  };
+}
+
 export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Promise<IxcSimulator> {
   const today = options.today ?? todayInBrazil();
   const token = options.token ?? DEFAULT_TOKEN;
@@ -356,8 +373,6 @@ export async function runIxcSimulatorCli(args: string[], io: SimulatorCliIo): Pr
   });
   io.out(`IXC simulator listening on ${sim.baseUrl}`);
   io.out(`token: ${sim.token}`);
-  io.out(
-    `tenant settings: {"base_url":"${sim.baseUrl}","token":"${sim.token}","branch_id":"1","cash_account_id":"3","billing_wallet_id":"1","contract_model_id":"1","document_type_id":"501","seller_id":"1","ticket_subject_id":"1","ticket_department_id":"1","due_day_contract_types":{"5":"10","10":"11","15":"12","20":"13"}}`,
-  );
+  io.out(`tenant settings: ${JSON.stringify(ixcTenantSettings(sim.baseUrl, sim.token))}`);
   return sim;
 }

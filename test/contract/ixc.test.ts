@@ -2,7 +2,7 @@
 import { after } from 'node:test';
 import { ixcProvider } from '../../src/providers/ixc/index.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
-import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
 import { startPonte } from '../helpers/ponte.js';
 import { providerContractSuite } from './suite.js';
 
@@ -27,18 +27,8 @@ providerContractSuite({
     sim = await startIxcSimulator({ token: '7:4dacdb8e0f1c2b3a', seed: { customers: 30 } });
     const ponte = await startPonte({ providers: [ixcProvider] });
     const { key } = await ponte.createTenant('isp', 'ixc', {
-      base_url: sim.baseUrl,
-      token: '7:4dacdb8e0f1c2b3a',
-      branch_id: '1',
-      cash_account_id: '3',
-      billing_wallet_id: '1',
-      contract_model_id: '1',
-      document_type_id: '501',
-      seller_id: '1',
+      ...ixcTenantSettings(sim.baseUrl, '7:4dacdb8e0f1c2b3a'),
       default_city_id: '3509',
-      ticket_subject_id: '1',
-      ticket_department_id: '1',
-      due_day_contract_types: { '5': '10', '10': '11', '15': '12', '20': '13' },
     });
     return {
       call: (name, body) => ponte.call(name, body, key),

@@ -7,7 +7,7 @@ import { formatDocument } from '../../src/brasil/document.js';
 import { defaultTenantOptions } from '../../src/gateway/tenant-options.js';
 import { ixcProvider, ixcSettingsSchema } from '../../src/providers/ixc/index.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
-import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
 import type { FaultRule } from '../../simulators/ixc/faults.js';
 import { assertError } from '../helpers/http.js';
 import { startPonte, type Answer, type RunningPonte } from '../helpers/ponte.js';
@@ -19,19 +19,7 @@ let key: string;
 let shortKey: string;
 let pagedKey: string;
 
-const settings = () => ({
-  base_url: sim.baseUrl,
-  token: TOKEN,
-  branch_id: '1',
-  cash_account_id: '3',
-  billing_wallet_id: '1',
-  contract_model_id: '1',
-  document_type_id: '501',
-  seller_id: '1',
-  ticket_subject_id: '1',
-  ticket_department_id: '1',
-  due_day_contract_types: { '10': '11' },
-});
+const settings = () => ixcTenantSettings(sim.baseUrl, TOKEN);
 
 let tenantId: string;
 

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ixcProvider } from '../../src/providers/ixc/index.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
-import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 import { switchableProxy, type SwitchableProxy } from '../helpers/switchable-proxy.js';
 
@@ -16,19 +16,7 @@ let proxy: SwitchableProxy;
 let ponte: RunningPonte;
 const keys: Record<string, { id: string; key: string }> = {};
 
-const settings = (baseUrl: string) => ({
-  base_url: baseUrl,
-  token: TOKEN,
-  branch_id: '1',
-  cash_account_id: '3',
-  billing_wallet_id: '1',
-  contract_model_id: '1',
-  document_type_id: '501',
-  seller_id: '1',
-  ticket_subject_id: '1',
-  ticket_department_id: '1',
-  due_day_contract_types: { '10': '11' },
-});
+const settings = (baseUrl: string) => ixcTenantSettings(baseUrl, TOKEN);
 
 before(async () => {
   sim = await startIxcSimulator({ token: TOKEN, seed: { customers: 10 } });

@@ -13,7 +13,7 @@ import { openApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { Store } from '../../src/store/index.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
-import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
 import { testDatabase, type TestDatabase } from '../helpers/database.js';
 import { callProcess, startPonteProcess, type PonteProcess } from '../helpers/ponte-process.js';
 import { switchableProxy, type SwitchableProxy } from '../helpers/switchable-proxy.js';
@@ -50,19 +50,7 @@ async function world(
   const created = await app.admin.createTenant({
     name: 'isp',
     provider: 'ixc',
-    settings: {
-      base_url: proxy.url('/webservice/v1'),
-      token: TOKEN,
-      branch_id: '1',
-      cash_account_id: '3',
-      billing_wallet_id: '1',
-      contract_model_id: '1',
-      document_type_id: '501',
-      seller_id: '1',
-      ticket_subject_id: '1',
-      ticket_department_id: '1',
-      due_day_contract_types: { '10': '11' },
-    },
+    settings: ixcTenantSettings(proxy.url('/webservice/v1'), TOKEN),
     options: { circuit_open_seconds: 1, deadline_ms: 3000, ...options },
   });
   await app.close();

@@ -11,7 +11,7 @@ import { ixcProvider } from '../../src/providers/ixc/index.js';
 import { WebhookService } from '../../src/webhooks/service.js';
 import { verifyWebhook } from '../../src/webhooks/verify.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
-import { startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
+import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 import { switchableProxy, type SwitchableProxy } from '../helpers/switchable-proxy.js';
 import { startReceiver, until, type Receiver } from '../helpers/webhook-receiver.js';
@@ -27,19 +27,7 @@ let ponte: RunningPonte;
 let tenant: { id: string; key: string };
 let endpoint: { id: string; secret: string };
 
-const settings = (baseUrl: string) => ({
-  base_url: baseUrl,
-  token: TOKEN,
-  branch_id: '1',
-  cash_account_id: '3',
-  billing_wallet_id: '1',
-  contract_model_id: '1',
-  document_type_id: '501',
-  seller_id: '1',
-  ticket_subject_id: '1',
-  ticket_department_id: '1',
-  due_day_contract_types: { '10': '11' },
-});
+const settings = (baseUrl: string) => ixcTenantSettings(baseUrl, TOKEN);
 
 async function admin(method: string, path: string, body?: unknown) {
   const res = await fetch(`${ponte.url}/admin/v1${path}`, {
