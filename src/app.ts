@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { Admin } from './gateway/admin.js';
 import { FleetProtection } from './gateway/fleet-protection.js';
 import { Gateway } from './gateway/gateway.js';
-import { GatewayMetrics } from './gateway/metrics.js';
+import { GatewayMetrics, readStoreInto } from './gateway/metrics.js';
 import { MemoryProtection, type ErpProtection } from './gateway/protection.js';
 import { ProviderRegistry } from './gateway/registry.js';
 import { defaultProviders } from './providers/index.js';
@@ -25,7 +25,12 @@ export interface App {
 export async function openApp(
   config: Config,
   log: Logger,
-  options: { providers?: AnyProvider[]; defaultMetrics?: boolean } = {},
+  options: {
+    providers?: AnyProvider[];
+    defaultMetrics?: boolean;
+    /** The clock of the gateway (circuits, settlements, audit): tests move it instead of waiting. */
+    now?: () => Date;
+  } = {},
 ): Promise<App> {
   const store = await Store.open({
     dataDir: config.dataDir,
@@ -41,13 +46,15 @@ export async function openApp(
     ...extra,
   ]);
   // Chosen once: with REDIS_URL the ERP's limits hold across every instance (fleet mode).
-  let protection: ErpProtection = new MemoryProtection();
+  const now = options.now ?? (() => new Date());
+  let protection: ErpProtection = new MemoryProtection(() => now().getTime());
   if (config.redisUrl !== undefined) {
     const fleet = new FleetProtection({ url: config.redisUrl, prefix: config.redisPrefix, log });
     await fleet.ready(2_000);
     protection = fleet;
   }
   const gateway = new Gateway({
+    now,
     protection,
     store,
     registry,
@@ -60,6 +67,10 @@ export async function openApp(
       options: { intervalMs: config.webhookIntervalMs, retryBaseMs: config.webhookRetryMs },
     },
   });
+  // The metrics that read the store or hear the settlement service: queue gauges, tenant names,
+  // settlement outcomes.
+  readStoreInto(gateway.metrics, store);
+  gateway.settlements.onOutcome = (change) => gateway.metrics.recordSettlement(change);
   return {
     config,
     store,

@@ -57,8 +57,16 @@ export interface UpstreamInfo {
   excerpt: string;
 }
 
+/**
+ * Whether a failed request may have reached the ERP: `not_sent` proves it did not (the connection
+ * was refused, the circuit was open), so a write can be sent again without doubling anything;
+ * `maybe_sent` (the default for ERP errors) does not. Internal: never part of an answer's body.
+ */
+export type Delivery = 'not_sent' | 'maybe_sent';
+
 export interface PonteErrorExtra {
   details?: unknown;
+  delivery?: Delivery;
   upstream?: UpstreamInfo;
   retryAfterSeconds?: number;
   cause?: unknown;
@@ -80,6 +88,8 @@ export class PonteError extends Error {
   readonly details?: unknown;
   readonly upstream?: UpstreamInfo;
   readonly retryAfterSeconds?: number;
+  /** See `Delivery`; absent on errors that are not about a request to the ERP. */
+  readonly delivery?: Delivery;
 
   constructor(code: ErrorCode, message: string, extra: PonteErrorExtra = {}) {
     super(message, 'cause' in extra ? { cause: extra.cause } : undefined);
@@ -89,6 +99,12 @@ export class PonteError extends Error {
     if (extra.details !== undefined) this.details = extra.details;
     if (extra.upstream !== undefined) this.upstream = extra.upstream;
     if (extra.retryAfterSeconds !== undefined) this.retryAfterSeconds = extra.retryAfterSeconds;
+    if (extra.delivery !== undefined) this.delivery = extra.delivery;
+  }
+
+  /** True only when the failed request provably never reached the ERP. */
+  get notSent(): boolean {
+    return this.delivery === 'not_sent';
   }
 
   /** The JSON body of the error answer (CONTRACT.md §1). */

@@ -53,6 +53,7 @@
 // - base_64: standard base64 of a PDF file (it starts with "JVBER", the encoding of "%PDF-").
 import type { z } from 'zod';
 import { inputExamples, outputExamples } from './examples.js';
+import { repairBills } from './repair.js';
 import { inputSchemas, outputSchemas, type FunctionInput, type FunctionName } from './schemas.js';
 
 export type FunctionGroup = 'sales' | 'billing' | 'customer' | 'service';
@@ -69,6 +70,17 @@ export interface FunctionSpec<N extends FunctionName = FunctionName> {
   kind: 'read' | 'write';
   /** Catalogue lists that Ponte caches per tenant. */
   cacheable: boolean;
+  /**
+   * A write that must never be lost or doubled (settle_bill): it is stored before the ERP is
+   * called and carried on by the settlement queue until the ERP confirms it.
+   */
+  durable: boolean;
+  /**
+   * A repair pass for answers that fail the output schema (bills: a linha digitável or Pix code
+   * failing its check digits is removed with a warning); null for functions without one. Valid
+   * answers, nearly all, are checked once and never repaired.
+   */
+  repairOutput: ((raw: unknown, warn: (message: string) => void) => unknown) | null;
   /**
    * The idempotency key of a call, from its parsed input; null when the call has none. Written as
    * a method type so that every `FunctionSpec<N>` is also a `FunctionSpec` (method parameters are
@@ -88,11 +100,14 @@ export interface FunctionSpec<N extends FunctionName = FunctionName> {
 type Described<N extends FunctionName> = Pick<
   FunctionSpec<N>,
   'pageName' | 'calledWhen' | 'group' | 'description' | 'kind' | 'cacheable' | 'idempotencyKey'
->;
+> &
+  Partial<Pick<FunctionSpec<N>, 'durable' | 'repairOutput'>>;
 
 function spec<N extends FunctionName>(name: N, described: Described<N>): FunctionSpec<N> {
   return {
     name,
+    durable: false,
+    repairOutput: null,
     ...described,
     input: inputSchemas[name],
     output: outputSchemas[name],
@@ -174,6 +189,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     description:
       "Lists the customer's open bills, overdue ones included, oldest due date first, with amounts due today.",
     ...read,
+    repairOutput: repairBills,
   }),
   get_bill: spec('get_bill', {
     calledWhen:
@@ -183,6 +199,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
     description:
       'Returns one bill by id, as a list of zero or one, only when it belongs to the given customer; paid and cancelled bills included.',
     ...read,
+    repairOutput: repairBills,
   }),
   get_boleto_pdf: spec('get_boleto_pdf', {
     calledWhen: "A bill's link_boleto is empty and the customer wants its PDF (download, e-mail, chat).",
@@ -200,6 +217,7 @@ export const functions: { readonly [N in FunctionName]: FunctionSpec<N> } = {
       'Records a payment the platform received against a bill in the ERP, exactly once per transaction.id; when the ERP is unreachable the settlement is queued and retried.',
     kind: 'write',
     cacheable: false,
+    durable: true,
     idempotencyKey: (input) => input.transaction.id,
   }),
   get_customer: spec('get_customer', {

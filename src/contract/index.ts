@@ -24,6 +24,7 @@ export {
   type ErrorCode,
   type FieldProblem,
   type PonteErrorExtra,
+  type Delivery,
   type UpstreamInfo,
 } from './errors.js';
 export {

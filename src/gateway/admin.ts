@@ -53,7 +53,10 @@ export class Admin {
     changes: { settings?: Record<string, unknown>; options?: Record<string, unknown> },
   ): Promise<TenantView> {
     await this.requireTenant(idOrName);
-    return this.gateway.tenants.view(await this.gateway.tenants.update(idOrName, changes));
+    const updated = await this.gateway.tenants.update(idOrName, changes);
+    // A payment that waited for a setting is posted as soon as the setting is there.
+    if (changes.settings !== undefined) await this.gateway.settlements.settingsChanged(updated.id);
+    return this.gateway.tenants.view(updated);
   }
 
   async createKey(idOrName: string, request: KeyRequest): Promise<{ api_key: string; key: ApiKeyInfo }> {

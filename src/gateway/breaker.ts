@@ -88,7 +88,7 @@ export class ErpGuard {
     const waitMs = Math.max(0, this.options.openMs - (this.now() - this.openedAt));
     throw new PonteError('ERP_UNAVAILABLE', `${this.erpName} is failing: its circuit is open`, {
       retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
-      details: { sent: false },
+      delivery: 'not_sent',
     });
   }
 
@@ -134,7 +134,7 @@ export class ErpGuard {
         reject(
           new PonteError('ERP_UNAVAILABLE', `no free slot for ${this.erpName} before the deadline`, {
             retryAfterSeconds: 1,
-            details: { sent: false },
+            delivery: 'not_sent',
           }),
         );
       };

@@ -404,7 +404,7 @@ class FleetGuard implements Guard {
         reject(
           new PonteError('ERP_UNAVAILABLE', `no free slot for ${this.erpName} before the deadline`, {
             retryAfterSeconds: 1,
-            details: { sent: false },
+            delivery: 'not_sent',
           }),
         );
       };
@@ -443,7 +443,7 @@ class FleetGuard implements Guard {
     this.lastCircuit = kind === -1 ? 'open' : 'half_open';
     throw new PonteError('ERP_UNAVAILABLE', `${this.erpName} is failing: its circuit is open`, {
       retryAfterSeconds: Math.max(1, Math.ceil(value / 1000)),
-      details: { sent: false },
+      delivery: 'not_sent',
     });
   }
 

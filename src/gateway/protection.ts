@@ -55,6 +55,9 @@ export class MemoryProtection implements ErpProtection {
   private readonly cache = new CatalogueCache();
   private listener: CircuitChangeListener | undefined;
 
+  /** `now`: the clock circuits and the catalogue cache run on (the gateway's, injected in tests). */
+  constructor(private readonly now: () => number = Date.now) {}
+
   onCircuitChange(listener: CircuitChangeListener): void {
     this.listener = listener;
   }
@@ -64,11 +67,11 @@ export class MemoryProtection implements ErpProtection {
   }
 
   guard(tenantId: string, erpName: string, options: TenantGuardOptions): Guard {
-    return new ErpGuard(erpName, options, Date.now, (change) => this.listener?.(tenantId, erpName, change));
+    return new ErpGuard(erpName, options, this.now, (change) => this.listener?.(tenantId, erpName, change));
   }
 
   cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-    return this.cache.get(key, ttlMs, load);
+    return this.cache.get(key, ttlMs, load, this.now());
   }
 
   dropTenant(tenantId: string): void {

@@ -5,6 +5,8 @@
 //                        -> failed                                    (a 4xx error, e.g. BILL_NOT_FOUND)
 //                        -> queued    (the ERP could not be reached: nothing was sent)
 //                        -> unknown   (sent, but the answer was lost: timeout, 5xx, garbled body)
+//   received -> waiting_config (the tenant's settings lack what settle_bill needs: nothing is sent;
+//               the worker looks again every configRecheckMs and posts it once they are set)
 // - Concurrent duplicates wait for the first outcome; later duplicates get the stored one; the
 //   same transaction.id with other content is IDEMPOTENCY_CONFLICT.
 // - queued and unknown answer the platform `status: "queued"` (success false) and are taken up by
@@ -33,13 +35,12 @@ import type { Tenant } from './tenant-service.js';
 type SettleInput = FunctionInput<'settle_bill'>;
 type SettleOutput = FunctionOutput<'settle_bill'>;
 
-/** Runs one contract function for a tenant through the pipeline (breaker, deadline, validation). */
-export type RunFunction = (
-  tenant: Tenant,
-  name: FunctionName,
-  input: unknown,
-  requestId: string,
-) => Promise<unknown>;
+/** The call pipeline the HTTP path uses too (src/gateway/pipeline.ts): breaker, deadline, validation. */
+export interface SettlementPipeline {
+  run(tenant: Tenant, name: FunctionName, input: unknown, req: { requestId: string }): Promise<unknown>;
+  /** The settings the tenant lacks for `name` ([] when it is ready). */
+  missingSettings(tenant: Tenant, name: FunctionName): string[];
+}
 
 export interface SettlementOptions {
   /** First retry delay; doubles per attempt up to maxBackoffMs. */
@@ -49,6 +50,8 @@ export interface SettlementOptions {
   workerIntervalMs: number;
   /** A settlement still queued after this many attempts produces settlement.needs_attention. */
   attentionAfterAttempts: number;
+  /** How often a settlement waiting for configuration looks at the tenant's settings again. */
+  configRecheckMs: number;
 }
 
 export const defaultSettlementOptions: SettlementOptions = {
@@ -56,13 +59,14 @@ export const defaultSettlementOptions: SettlementOptions = {
   maxBackoffMs: 5 * 60_000,
   workerIntervalMs: 1_000,
   attentionAfterAttempts: 10,
+  configRecheckMs: 30_000,
 };
 
 interface Deps {
   store: Store;
   log: Logger;
   now: () => Date;
-  run: RunFunction;
+  pipeline: SettlementPipeline;
   findTenant: (id: string) => Promise<Tenant | undefined>;
   options?: Partial<SettlementOptions>;
   /** This process's name in leases (tests give two services in one process different ones). */
@@ -241,6 +245,8 @@ export class SettlementService {
     requestId: string,
     answered = false,
   ): Promise<SettleOutput> {
+    const missing = this.deps.pipeline.missingSettings(tenant, 'settle_bill');
+    if (missing.length > 0) return this.waitForSettings(row, missing, answered);
     const applying = {
       state: 'applying' as const,
       attempts: row.attempts + 1,
@@ -259,7 +265,7 @@ export class SettlementService {
     // left `applying` with this lease, is finished by the next attempt (which reads the bill first).
     let output: SettleOutput;
     try {
-      output = (await this.deps.run(tenant, 'settle_bill', input, requestId)) as SettleOutput;
+      output = (await this.deps.pipeline.run(tenant, 'settle_bill', input, { requestId })) as SettleOutput;
     } catch (error) {
       return this.notApplied(tenant, held, error, answered);
     }
@@ -276,6 +282,32 @@ export class SettlementService {
       answered,
     );
     return output;
+  }
+
+  /** Keeps a settlement the tenant's settings do not let run yet: stored, not sent, not an attempt. */
+  private async waitForSettings(
+    row: SettlementRow,
+    missing: string[],
+    answered: boolean,
+  ): Promise<SettleOutput> {
+    const detail = `waiting for configuration: the tenant's settings lack ${missing.join(', ')}; nothing was sent to the ERP, and the payment is posted once they are set`;
+    const next = new Date(this.deps.now().getTime() + this.options.configRecheckMs).toISOString();
+    // Logged once, when it starts waiting, not at every recheck.
+    if (row.state !== 'waiting_config') {
+      this.deps.log.warn(
+        { tenant: row.tenant_id, transaction: row.transaction_id, missing_settings: missing },
+        'settlement waits for the tenant settings it needs',
+      );
+    }
+    await this.finish(
+      row,
+      'waiting_config',
+      { last_error: detail, next_attempt_at: next },
+      'wait',
+      detail,
+      answered,
+    );
+    return queuedAnswer(detail);
   }
 
   /** Records an ERP call that did not settle: failed for good (4xx), or kept for the worker. */
@@ -299,7 +331,7 @@ export class SettlementService {
       );
       throw e;
     }
-    const notSent = (e.details as { sent?: boolean } | undefined)?.sent === false;
+    const notSent = e.notSent;
     const state: SettlementState = notSent ? 'queued' : 'unknown';
     const detail = [e.message, e.upstream?.excerpt].filter(Boolean).join(': ');
     const next = this.nextAttempt(held.attempts);
@@ -315,7 +347,7 @@ export class SettlementService {
     held: SettlementRow,
     state: SettlementState,
     changes: Partial<SettlementRow>,
-    kind: 'apply' | 'read',
+    kind: 'apply' | 'read' | 'wait',
     detail: string,
     answered = false,
   ): Promise<void> {
@@ -335,7 +367,7 @@ export class SettlementService {
           this.options.attentionAfterAttempts,
         );
     const webhooks = this.deps.store.webhooks;
-    await this.repo.transition(
+    const won = await this.repo.transition(
       held,
       {
         state,
@@ -355,7 +387,21 @@ export class SettlementService {
       result: state,
       detail: detail.slice(0, 2000),
     });
+    // Observability (issue 18): each change this process made is counted (onOutcome: the metrics);
+    // a final outcome after a queued answer is logged, as the answered ones are by their request.
+    if (!won) return;
+    this.onOutcome({ tenant: held.tenant_id, state, when: answered ? 'answer' : 'later' });
+    if (terminal && !answered) {
+      this.deps.log.info(
+        { tenant: held.tenant_id, transaction: held.transaction_id, state, attempts: held.attempts },
+        `queued settlement finished: ${state}`,
+      );
+    }
   }
+
+  /** Told of every settlement state change this process makes (the gateway's metrics set it). */
+  onOutcome: (change: { tenant: string; state: SettlementState; when: 'answer' | 'later' }) => void = () =>
+    undefined;
 
   private nextAttempt(attempts: number): string {
     const base = Math.min(
@@ -412,7 +458,7 @@ export class SettlementService {
   private async resume(tenant: Tenant, held: SettlementRow, requestId: string): Promise<void> {
     // Anything but queued and received (the baixa was never sent) may have reached the ERP: read
     // the bill before sending the baixa again.
-    if (held.state !== 'queued' && held.state !== 'received') {
+    if (held.state !== 'queued' && held.state !== 'received' && held.state !== 'waiting_config') {
       const input = JSON.parse(held.input) as SettleInput;
       let open: boolean;
       try {
@@ -461,11 +507,11 @@ export class SettlementService {
 
   /** True when the bill is still among the customer's open bills in the ERP. */
   private async billStillOpen(tenant: Tenant, input: SettleInput, requestId: string): Promise<boolean> {
-    const bills = (await this.deps.run(
+    const bills = (await this.deps.pipeline.run(
       tenant,
       'list_bills',
       { customer_document_number: input.customer_document_number },
-      requestId,
+      { requestId },
     )) as { remote_id: string }[];
     return bills.some((b) => b.remote_id === input.boleto_id);
   }
@@ -483,14 +529,28 @@ export class SettlementService {
     await this.ticking;
   }
 
-  /** Makes a queued or unknown settlement due now. */
+  /**
+   * The tenant's settings changed: the settlements waiting for configuration are due now (the
+   * worker posts them at its next tick if the settings now let it, or they wait again).
+   */
+  async settingsChanged(tenantId: string): Promise<number> {
+    const waiting = await this.repo.list({ tenantId, state: 'waiting_config', limit: 1_000 });
+    let due = 0;
+    for (const row of waiting) {
+      const at = this.after(row.updated_at);
+      if (await this.repo.transition(row, { next_attempt_at: this.stamp(), updated_at: at })) due++;
+    }
+    return due;
+  }
+
+  /** Makes a queued, unknown or waiting settlement due now. */
   async retry(tenantId: string, transactionId: string): Promise<SettlementRow> {
     const row = await this.repo.get(tenantId, transactionId);
     if (!row) throw new PonteError('INVALID_INPUT', `no settlement with transaction id '${transactionId}'`);
-    if (row.state !== 'queued' && row.state !== 'unknown') {
+    if (row.state !== 'queued' && row.state !== 'unknown' && row.state !== 'waiting_config') {
       throw new PonteError(
         'INVALID_INPUT',
-        `settlement ${transactionId} is ${row.state}: only queued or unknown ones can be retried`,
+        `settlement ${transactionId} is ${row.state}: only queued, unknown or waiting_config ones can be retried`,
       );
     }
     const at = this.after(row.updated_at);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PonteError, issuesToError } from '../contract/index.js';
 import type { Store, TenantRow } from '../store/index.js';
 import type { ProviderRegistry } from './registry.js';
-import { tenantOptionsSchema, type TenantOptions } from './tenant-options.js';
+import { tenantOptionsSchema, type TenantOptions } from '../providers/tenant-options.js';
 
 export interface Tenant {
   id: string;

@@ -6,7 +6,7 @@ import { Admin, type KeyRequest } from '../gateway/admin.js';
 import type { Gateway } from '../gateway/gateway.js';
 import type { TenantInput } from '../gateway/tenant-service.js';
 import type { Store } from '../store/index.js';
-import { bearer, sameSecret, sendError } from './server.js';
+import { bearer, sameSecret, sendError } from './replies.js';
 
 type Body = Record<string, unknown> | undefined;
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { FunctionInput, FunctionName, FunctionOutput } from '../contract/index.js';
-import type { TenantOptions } from '../gateway/tenant-options.js';
+import type { TenantOptions } from './tenant-options.js';
 
 /** What a provider function knows about the call it serves. */
 export interface CallContext {
@@ -17,7 +17,24 @@ export interface CallContext {
   log: Logger;
   /** Records a warning about the answer (for example a barcode dropped because its check digit failed). */
   warn(message: string): void;
+  /** Told of every request ErpHttpClient makes for this call (the gateway's ERP latency metric). */
+  observeErp?: ErpRequestObserver;
 }
+
+/** One request to the ERP as it went; a retried read is one observation per attempt. */
+export interface ErpRequestObservation {
+  /** The ERP's display name (`erpName`). */
+  erp: string;
+  tenantId: string;
+  method: string;
+  /** The path without its query string, ids replaced by `:id` (a bounded label). */
+  endpoint: string;
+  status: number | null;
+  outcome: 'ok' | 'client_error' | 'rate_limited' | 'server_error' | 'unreachable' | 'aborted';
+  seconds: number;
+}
+
+export type ErpRequestObserver = (observation: ErpRequestObservation) => void;
 
 /** Everything `connect` gets to build a tenant's connection. */
 export interface ConnectEnv<S> {
@@ -51,6 +68,13 @@ export interface CheckReport {
   messages: string[];
   /** Per setting name, the values found in the ERP. */
   choices: Record<string, CheckChoice[]>;
+  /**
+   * Filled in by the gateway for every provider (one rule): each setting some supported function
+   * needs and the tenant lacks, with the functions it blocks. Any entry makes `ok` false.
+   */
+  missing_settings?: { setting: string; blocks: FunctionName[] }[];
+  /** Filled in by the gateway: settlements stored and waiting for those settings. */
+  waiting_settlements?: number;
 }
 
 export interface Provider<S = unknown, C = unknown> {
@@ -61,6 +85,11 @@ export interface Provider<S = unknown, C = unknown> {
   /** Names of the settings that are secrets (encrypted at rest, never echoed or logged). */
   secretFields: readonly string[];
   functions: ProviderFunctions<C>;
+  /**
+   * Per function, the settings it cannot run without (absent: none). A function whose settings
+   * are missing is supported but not ready (see missingSettings in src/providers/readiness.ts).
+   */
+  needs?: Partial<Record<FunctionName, readonly string[]>>;
   connect(env: ConnectEnv<S>): Promise<C>;
   close?(conn: C): Promise<void>;
   check?(conn: C, call: CallContext): Promise<CheckReport>;

@@ -3,8 +3,8 @@
 // - an error that says the database is unreachable or overloaded (unavailable.ts) leaves every
 //   query as a StoreUnavailableError, so callers tell it apart from a bug, and from an ERP's
 //   network error that merely looks the same;
-// - a read that fails because its pooled connection turned out to be dead is run once more on a
-//   fresh connection. After a PostgreSQL restart or pg_terminate_backend, the pool may hand out a
+// - a read that fails because its pooled connection turned out to be dead is run again (up to 3
+//   times) on other connections. After a PostgreSQL restart or pg_terminate_backend, the pool may hand out a
 //   connection whose termination notice is still unread in its socket; without this, the first
 //   call after every such event would fail. Only reads outside a transaction are repeated: a write
 //   whose connection died may have been applied, and its caller decides.
@@ -48,6 +48,9 @@ function guard(error: unknown): unknown {
     : new StoreUnavailableError(error);
 }
 
+/** Tries of a read on other connections after its pooled one turned out dead. */
+const READ_RETRIES = 3;
+
 function isRead(query: CompiledQuery): boolean {
   return /^\s*select\b/i.test(query.sql);
 }
@@ -66,15 +69,20 @@ class GuardedConnection implements DatabaseConnection {
     } catch (error) {
       if (this.inTransaction || !isRead(query) || !isStoreUnavailable(error)) throw guard(error);
     }
-    try {
-      const fresh = await this.driver.acquireConnection();
+    // Several pooled connections may have died together (a restart ends them all) and the pool
+    // learns of each only when its socket's notice is read: a few more tries, each on another
+    // connection, while the dead ones leave the pool.
+    for (let retry = 1; ; retry++) {
       try {
-        return await fresh.executeQuery<R>(query);
-      } finally {
-        await this.driver.releaseConnection(fresh);
+        const fresh = await this.driver.acquireConnection();
+        try {
+          return await fresh.executeQuery<R>(query);
+        } finally {
+          await this.driver.releaseConnection(fresh);
+        }
+      } catch (error) {
+        if (retry >= READ_RETRIES || !isStoreUnavailable(error)) throw guard(error);
       }
-    } catch (error) {
-      throw guard(error);
     }
   }
 

@@ -57,7 +57,16 @@ export interface AuditTable {
 }
 
 export type SettlementState =
-  'received' | 'applying' | 'settled' | 'already_settled' | 'rejected' | 'unknown' | 'queued' | 'failed';
+  | 'received'
+  | 'applying'
+  | 'settled'
+  | 'already_settled'
+  | 'rejected'
+  | 'unknown'
+  | 'queued'
+  | 'failed'
+  /** Stored, never sent: the tenant's settings lack what settle_bill needs; posted once they are set. */
+  | 'waiting_config';
 
 /** One settle_bill per (tenant, transaction.id): the durable state machine of DESIGN §2. */
 export interface SettlementTable {
@@ -87,7 +96,7 @@ export interface SettlementAttemptTable {
   transaction_id: string;
   at: string;
   /** 'apply' (the baixa was sent) or 'read' (the bill was read to resolve an unknown outcome). */
-  kind: 'apply' | 'read';
+  kind: 'apply' | 'read' | 'wait';
   /** The state it led to. */
   result: string;
   detail: string;

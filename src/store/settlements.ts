@@ -76,7 +76,10 @@ export class SettlementRepo {
       .selectAll()
       .where((eb) =>
         eb.or([
-          eb.and([eb('state', 'in', ['queued', 'unknown']), eb('next_attempt_at', '<=', now)]),
+          eb.and([
+            eb('state', 'in', ['queued', 'unknown', 'waiting_config']),
+            eb('next_attempt_at', '<=', now),
+          ]),
           eb.and([eb('state', 'in', ['received', 'applying']), eb('lease_until', '<', now)]),
         ]),
       )

@@ -7,7 +7,7 @@ import {
   type FunctionName,
   type FunctionOutput,
 } from '../../src/contract/index.js';
-import type { TenantOptions } from '../../src/gateway/tenant-options.js';
+import type { TenantOptions } from '../../src/providers/tenant-options.js';
 import type {
   CallContext,
   ProviderFunction,
@@ -48,6 +48,8 @@ export interface FakeProviderOptions {
   functions: FakeFunctions;
   settings?: z.ZodType<FakeSettings>;
   secretFields?: readonly string[];
+  /** Per function, the settings it needs (see DeclaredFunction.needs). */
+  needs?: Partial<Record<FunctionName, readonly string[]>>;
 }
 
 const anySettings: z.ZodType<FakeSettings> = z.record(z.string(), z.unknown());
@@ -68,6 +70,7 @@ export function fakeProvider(options: FakeProviderOptions): FakeProvider {
     settings: options.settings ?? anySettings,
     secretFields: options.secretFields ?? [],
     functions: wrapped,
+    ...(options.needs ? { needs: options.needs } : {}),
     calls,
     connections,
     count: (name, tenantId) =>

@@ -45,6 +45,8 @@ export async function startPonte(
     worker?: boolean;
     /** Changes the test database's URL before Ponte uses it (e.g. to go through a proxy). */
     databaseUrl?: (url: string) => string;
+    /** The gateway's clock (see openApp). */
+    now?: () => Date;
   } = {},
 ): Promise<RunningPonte> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ponte-test-'));
@@ -64,7 +66,10 @@ export async function startPonte(
     },
   });
   const log = createLogger({ level: 'info', destination });
-  const app = await openApp(config, log, { providers: options.providers ?? [] });
+  const app = await openApp(config, log, {
+    providers: options.providers ?? [],
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = buildServer({
     gateway: app.gateway,
     store: app.store,

@@ -48,7 +48,7 @@ describe('the master key check', () => {
   test('the right key opens the store again, and its tenant works', async () => {
     const ponte = await startPonteProcess({ ...env, PONTE_MASTER_KEY: KEY });
     try {
-      const answer = await callProcess(ponte.url, 'list_due_dates', {}, key);
+      const answer = await callProcess(ponte.url, 'list_commercial_origins', {}, key);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
     } finally {
       await ponte.stop();

@@ -21,7 +21,7 @@ const provider = fakeProvider({
   functions: {
     settle_bill: () => {
       if (erp === 'down')
-        return Promise.reject(new PonteError('ERP_UNAVAILABLE', 'down', { details: { sent: false } }));
+        return Promise.reject(new PonteError('ERP_UNAVAILABLE', 'down', { delivery: 'not_sent' }));
       return Promise.resolve({ success: erp === 'settled', status: erp, api_response: `ERP says ${erp}` });
     },
   },

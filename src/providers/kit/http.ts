@@ -7,9 +7,10 @@
 // `upstream` excerpts are trimmed and have personal data masked.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
-import { PonteError } from '../contract/index.js';
-import { maskPersonalData } from '../logging/mask.js';
-import type { CallContext } from './types.js';
+import { PonteError } from '../../contract/index.js';
+import { retryWait, type RetryPolicy, defaultRetryPolicy } from './retry.js';
+import { maskPersonalData } from '../../logging/mask.js';
+import type { CallContext, ErpRequestObservation, ErpRequestObserver } from '../types.js';
 
 export interface ErpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -33,8 +34,36 @@ export interface ErpHttpClientOptions {
   /** The ERP's display name, for error messages ("IXC did not answer"). */
   erpName: string;
   connections?: number;
-  /** Retries of a read after the first attempt. */
+  /** Retries of a read (or a write that provably never left) after the first attempt. */
   readRetries?: number;
+  /**
+   * The ERP's way of saying "error" inside an HTTP 200 (IXC's `type: error`, SGP's `status: 0`,
+   * Voalle's `success: false`...): given the parsed JSON body, the ERP's message, or null when
+   * the answer is not an error. Used by `json()`.
+   */
+  errorInBody?: (body: unknown) => string | null;
+  /** Told of every request to the ERP, each attempt once (the gateway's ERP latency metric). */
+  observer?: ErpRequestObserver;
+}
+
+export type { ErpRequestObservation, ErpRequestObserver } from '../types.js';
+
+/**
+ * `/cliente/123?x=1` -> `/cliente/:id`: a segment of digits, with three digits in a row, a hex
+ * token (uuid) or over 40 characters is an id; `v1` is not.
+ */
+export function erpEndpoint(path: string): string {
+  const bare = path.split('?', 1)[0] ?? '';
+  return (
+    bare
+      .split('/')
+      .map((segment) =>
+        /^\d+$|\d{3}/.test(segment) || /^(?=.*\d)[0-9a-f-]{8,}$/i.test(segment) || segment.length > 40
+          ? ':id'
+          : segment,
+      )
+      .join('/') || '/'
+  );
 }
 
 const EXCERPT_LENGTH = 300;
@@ -94,7 +123,9 @@ export class ErpHttpClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly erpName: string;
-  private readonly readRetries: number;
+  private readonly policy: RetryPolicy;
+  private readonly errorInBody: ((body: unknown) => string | null) | undefined;
+  private readonly observer: ErpRequestObserver | undefined;
 
   constructor(options: ErpHttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -105,12 +136,40 @@ export class ErpHttpClient {
     });
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.erpName = options.erpName;
-    this.readRetries = options.readRetries ?? 2;
+    this.policy = { ...defaultRetryPolicy, retries: options.readRetries ?? defaultRetryPolicy.retries };
+    this.errorInBody = options.errorInBody;
+    this.observer = options.observer;
+  }
+
+  private observe(
+    req: ErpRequest,
+    call: CallContext,
+    started: number,
+    status: number | null,
+    outcome: ErpRequestObservation['outcome'],
+  ): void {
+    // The call's observer (the gateway's, which knows tenant and provider), else the client's own.
+    const observer = call.observeErp ?? this.observer;
+    if (observer === undefined) return;
+    try {
+      observer({
+        erp: this.erpName,
+        tenantId: call.tenantId,
+        method: req.method,
+        endpoint: erpEndpoint(req.path),
+        status,
+        outcome,
+        seconds: (performance.now() - started) / 1000,
+      });
+    } catch {
+      // An observer's failure is never the call's.
+    }
   }
 
   async request(req: ErpRequest, call: CallContext): Promise<ErpResponse> {
     for (let attempt = 0; ; attempt++) {
       let failure: PonteError;
+      const started = performance.now();
       try {
         const res = await this.pool.request({
           method: req.method,
@@ -126,6 +185,20 @@ export class ErpHttpClient {
           body,
           text: () => body.toString('utf8'),
         };
+        const status = res.statusCode;
+        this.observe(
+          req,
+          call,
+          started,
+          status,
+          status < 400
+            ? 'ok'
+            : status === 429
+              ? 'rate_limited'
+              : status < 500
+                ? 'client_error'
+                : 'server_error',
+        );
         if (res.statusCode < 500 && res.statusCode !== 429) return response;
         const retryAfter = retryAfterSeconds(res.headers['retry-after']);
         failure = new PonteError('ERP_UNAVAILABLE', `${this.erpName} answered HTTP ${res.statusCode}`, {
@@ -133,20 +206,65 @@ export class ErpHttpClient {
           ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
         });
       } catch (error) {
+        this.observe(req, call, started, null, call.signal.aborted ? 'aborted' : 'unreachable');
         // The call's deadline: let the gateway report it as such.
         if (call.signal.aborted) throw error;
         const code = (error as { code?: string }).code ?? (error as Error).name;
         // Failures to connect prove nothing was sent; anything later may have reached the ERP.
         failure = new PonteError('ERP_UNAVAILABLE', `${this.erpName} could not be reached (${code})`, {
           cause: error,
-          details: { sent: !NOT_SENT.has(code) },
+          delivery: NOT_SENT.has(code) ? 'not_sent' : 'maybe_sent',
         });
       }
-      if (!req.read || attempt >= this.readRetries) throw failure;
-      const wait = Math.min((failure.retryAfterSeconds ?? 0) * 1000 || 100 * 2 ** attempt, 5_000);
-      call.log.warn({ attempt: attempt + 1, wait_ms: wait, reason: failure.message }, 'retrying an ERP read');
+      const wait = retryWait(
+        {
+          attempt,
+          read: req.read,
+          delivery: failure.delivery ?? 'maybe_sent',
+          ...(failure.retryAfterSeconds === undefined
+            ? {}
+            : { retryAfterSeconds: failure.retryAfterSeconds }),
+        },
+        this.policy,
+      );
+      if (wait === null) throw failure;
+      call.log.warn(
+        { attempt: attempt + 1, wait_ms: wait, reason: failure.message },
+        'retrying an ERP request',
+      );
       await sleep(wait, undefined, { signal: call.signal });
     }
+  }
+
+  /**
+   * The request's answer as JSON. Not JSON (an HTML error page, a cut body) is ERP_BAD_RESPONSE;
+   * an error the ERP states inside an HTTP 200 (see `errorInBody`) is ERP_REJECTED for a write and
+   * ERP_BAD_RESPONSE for a read. Statuses other than 2xx are left to the caller, with the body parsed
+   * when it is JSON (null otherwise).
+   */
+  async json(
+    req: ErpRequest,
+    call: CallContext,
+  ): Promise<{ status: number; body: unknown; response: ErpResponse }> {
+    const response = await this.request(req, call);
+    const raw = response.text();
+    let body: unknown = null;
+    try {
+      body = raw.trim() === '' ? null : JSON.parse(raw);
+    } catch {
+      if (response.status >= 200 && response.status < 300) {
+        throw badResponse(this.erpName, 'a body that is not JSON', response.status, raw);
+      }
+    }
+    if (response.status >= 200 && response.status < 300 && this.errorInBody) {
+      const message = this.errorInBody(body);
+      if (message !== null) {
+        throw req.read
+          ? badResponse(this.erpName, `an error: ${maskPersonalData(message)}`, response.status, raw)
+          : rejected(this.erpName, message, response.status, raw);
+      }
+    }
+    return { status: response.status, body, response };
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,9 @@
-// Repairs bills that failed the output schema (the gateway checks every answer once and calls
-// this only on a failure): a linha digitável whose check digits fail or a Pix code whose CRC fails
+// Repairs bills that failed the output schema (the repairOutput of list_bills and get_bill: the
+// gateway checks every answer once and calls this only on a failure): a linha digitável whose check digits fail or a Pix code whose CRC fails
 // is replaced by '' with a warning (a wrong barcode printed on a totem is worse than none), a
 // 44-digit barcode becomes its line, and amounts that do not add up to the cent are the ERP's
 // contradiction (ERP_BAD_RESPONSE), not our bug. Anything else malformed is left for the schema.
-import { PonteError } from '../contract/index.js';
+import { PonteError } from './errors.js';
 import { parseMoney } from '../brasil/money.js';
 import { isValidPix } from '../brasil/pix.js';
 import { parseSlip } from '../brasil/slip.js';
@@ -47,7 +47,7 @@ function sanitizeBill(bill: Row, warn: (message: string) => void): Row {
 }
 
 /** Sanitises a list of bills as a provider returned it (before output validation). */
-export function sanitizeBills(raw: unknown, warn: (message: string) => void): unknown {
+export function repairBills(raw: unknown, warn: (message: string) => void): unknown {
   if (!Array.isArray(raw)) return raw;
   return raw.map((b: unknown) => (b !== null && typeof b === 'object' ? sanitizeBill(b as Row, warn) : b));
 }

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { PonteError } from '../contract/index.js';
-import { ErpHttpClient, upstreamExcerpt } from './http-client.js';
-import type { CallContext } from './types.js';
+import { PonteError } from '../../contract/index.js';
+import { ErpHttpClient, upstreamExcerpt } from './http.js';
+import type { CallContext } from '../types.js';
 
 const servers: Server[] = [];
 after(() => servers.forEach((s) => s.close()));
