@@ -8,6 +8,7 @@
 //   error-envelope   HTTP 200 with {"status":"error","msg":...} instead of the answer
 //   malformed        HTTP 200 with truncated JSON
 //   revoked          every token is revoked before the request is handled (so it gets 401)
+import { proxyPageCrlf } from '../shared/faults.js';
 
 export interface FaultSpec {
   latencyMs?: number;
@@ -66,8 +67,9 @@ export function parseFaultHeader(header: string): FaultSpec | null {
   return Object.keys(spec).length === 0 ? null : spec;
 }
 
+/** nginx's page for any status; its title is "Bad Gateway" for all but 504 (as Hubsoft's proxy has it). */
 export const NGINX_PAGE = (status: number) =>
-  `<html>\r\n<head><title>${status} ${status === 504 ? 'Gateway Time-out' : 'Bad Gateway'}</title></head>\r\n<body>\r\n<center><h1>${status} ${status === 504 ? 'Gateway Time-out' : 'Bad Gateway'}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  proxyPageCrlf(status, status === 504 ? 'Gateway Time-out' : 'Bad Gateway');
 
 export const FRAMEWORK_ERROR_PAGE =
   '<!DOCTYPE html><html><head><meta charset="UTF-8"><title>Whoops! There was an error.</title></head>' +

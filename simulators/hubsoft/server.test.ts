@@ -243,6 +243,27 @@ describe('routes', () => {
     assert.equal(again.body.status, 'error');
   });
 
+  test('a write reads its input from the query string too, as Laravel does (older clients send it there)', async () => {
+    // The old public Python client (research, Hubsoft H5) puts id_cliente_servico and
+    // dias_desbloqueio in the query string of desbloqueio_confianca.
+    const blocked = sim.state.data.services.filter((s) => s.status === 'suspenso_debito')[1]!;
+    const answer = await post(
+      `cliente/desbloqueio_confianca?id_cliente_servico=${blocked.id_cliente_servico}&dias_desbloqueio=1`,
+      {},
+    );
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    assert.equal(answer.body.status, 'success');
+    // The body wins over the query string.
+    const other = sim.state.data.services.find((s) => s.status === 'servico_habilitado')!;
+    const refused = await post(
+      `cliente/desbloqueio_confianca?id_cliente_servico=${blocked.id_cliente_servico}`,
+      {
+        id_cliente_servico: other.id_cliente_servico,
+      },
+    );
+    assert.match(refused.body.msg, /não está suspenso/);
+  });
+
   test('the fatura link serves a PDF without a token', async () => {
     const bill = sim.state.data.bills.find((b) => b.tipo_cobranca === 'boleto_bancario')!;
     const res = await fetch(`${sim.url}/pdf/fatura/${bill.hash}`);

@@ -30,14 +30,15 @@
 // error-envelope (200 with status "error"), malformed (200 with truncated JSON), revoked.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { todayInBrazil } from '../../src/brasil/dates.js';
 import { renderBoletoPdf } from '../../src/render/boleto-pdf.js';
 import { renderInvoicePdf } from '../../src/render/invoice-pdf.js';
+import { scmInvoiceLines } from '../shared/pdf.js';
+import { readText, send, startListening } from '../shared/http.js';
 import { FaultSwitch, FRAMEWORK_ERROR_PAGE, NGINX_PAGE } from './faults.js';
 import type { FaultSpec } from './faults.js';
-import { routes } from './routes.js';
+import { routes } from './routes/index.js';
 import { seedHubsoft } from './seed.js';
 import type { HubsoftData, HubsoftSeedOptions } from './seed.js';
 import { defaultHubsoftCredentials, HubsoftState } from './state.js';
@@ -66,19 +67,8 @@ export interface RunningHubsoftSimulator {
 
 const JSON_TYPE = 'application/json';
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = JSON_TYPE): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  send(res, status, JSON.stringify(value), JSON_TYPE);
 }
 
 function parseBody(text: string, type: string | undefined): Record<string, unknown> | null {
@@ -121,6 +111,7 @@ async function applyFault(fault: FaultSpec, state: HubsoftState, res: ServerResp
       res,
       200,
       '{"status":"success","msg":"Dados consultados com sucesso","clientes":[{"id_cliente":11201,"nome_raz',
+      JSON_TYPE,
     );
     return true;
   }
@@ -203,15 +194,7 @@ async function pdf(state: HubsoftState, path: string, res: ServerResponse): Prom
     issueDate: note.data_emissao,
     accessKey: '',
     authorized: !note.cancelado,
-    items: [
-      {
-        description: 'Serviço de Comunicação Multimídia',
-        quantity: 1,
-        unitCents: note.valorCents,
-        totalCents: note.valorCents,
-      },
-    ],
-    totalCents: note.valorCents,
+    ...scmInvoiceLines(note.valorCents),
   });
   return send(res, 200, bytes, 'application/pdf');
 }
@@ -238,7 +221,7 @@ async function handle(
   const fault = faults.take(path, Array.isArray(rawFault) ? rawFault.join(',') : rawFault);
   if (fault !== null && (await applyFault(fault, state, res))) return;
 
-  const text = await readBody(req);
+  const text = await readText(req);
   const body = parseBody(text, req.headers['content-type']);
   if (path === '/oauth/token' && method === 'POST') return token(state, body ?? {}, res);
   if (path.startsWith('/pdf/') && method === 'GET') return pdf(state, path, res);
@@ -256,8 +239,17 @@ async function handle(
       msg: 'O corpo da requisição deve ser um JSON válido.',
       errors: [],
     });
-  if (method !== 'GET') state.counters.writes.push({ method, path, body });
-  const reply = route({ state, query: url.searchParams, body, baseUrl: baseUrl(), today: todayInBrazil() });
+  // Hubsoft is a Laravel application: a route reads its input from the query string and the body
+  // merged, the body winning (older clients send desbloqueio_confianca's id in the query string).
+  const input = method === 'GET' ? body : { ...Object.fromEntries(url.searchParams), ...body };
+  if (method !== 'GET') state.counters.writes.push({ method, path, body: input });
+  const reply = route({
+    state,
+    query: url.searchParams,
+    body: input,
+    baseUrl: baseUrl(),
+    today: todayInBrazil(),
+  });
   sendJson(res, reply.status, reply.json);
 }
 
@@ -282,25 +274,9 @@ export async function startHubsoftSimulator(
       if (!res.headersSent) sendJson(res, 500, { message: 'Server Error', detail: String(error) });
     });
   });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  url =
-    options.publicUrl?.replace(/\/+$/, '') ??
-    `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  return {
-    url,
-    state,
-    faults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listening = await startListening(server, options);
+  url = options.publicUrl?.replace(/\/+$/, '') ?? listening.url;
+  return { url, state, faults, close: listening.close };
 }
 
 export { seedHubsoft } from './seed.js';

@@ -22,7 +22,8 @@ export const defaultHubsoftCredentials: HubsoftCredentials = {
 export interface WriteRecord {
   method: string;
   path: string;
-  body: unknown;
+  /** The input the route read: the JSON body over the query string. */
+  body: Record<string, unknown>;
 }
 
 export interface HubsoftCounters {

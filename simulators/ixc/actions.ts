@@ -11,7 +11,7 @@ import { buildBoletoBarcode, lineToBarcode } from '../../src/brasil/boleto.js';
 import { renderBoletoPdf } from '../../src/render/boleto-pdf.js';
 import { renderInvoicePdf } from '../../src/render/invoice-pdf.js';
 import { addRow, findRow } from './schema.js';
-import { BANK_CODE, CONVENIO, ISP } from './seed.js';
+import { BANK_CODE, CONVENIO, ISP, PLANNING_ACCOUNTS } from './seed.js';
 import type { IxcState } from './state.js';
 import type { Row } from './table-engine.js';
 
@@ -206,11 +206,15 @@ export function settle(state: IxcState, body: Body): Answer {
   if (bill === undefined) return ixcError('Conta a receber não encontrada!');
   if (bill.status === 'R') return ixcError(`O título ${bill.id} já está recebido!`);
   if (bill.status === 'C') return ixcError(`O título ${bill.id} está cancelado!`);
-  if (
-    findRow(t.contas!, field(body, 'id_conta')) === undefined ||
-    field(body, 'conta_') !== field(body, 'id_conta')
-  ) {
+  // conta_ is the account / cash box receiving the money; id_conta the planning account the
+  // receipt is booked to (the bill's own, or another of the plan of accounts).
+  const account = findRow(t.contas!, field(body, 'conta_'));
+  if (account === undefined || account.ativo === 'N') {
     return ixcError('Informe uma conta/caixa válida para o recebimento!');
+  }
+  if (!Object.hasOwn(PLANNING_ACCOUNTS, field(body, 'id_conta'))) {
+    // The simulator's own wording: no real answer to this case is recorded.
+    return ixcError('Informe um planejamento analítico válido para o recebimento!');
   }
   if (findRow(t.filial!, field(body, 'filial_id')) === undefined) return ixcError('Filial inválida!');
   const paidOn = isoFromBr(field(body, 'data'));
@@ -221,8 +225,12 @@ export function settle(state: IxcState, body: Body): Answer {
   const baixa = addRow(t.fn_areceber_baixas!, {
     id_receber: bill.id!,
     filial_id: field(body, 'filial_id'),
+    conta_: field(body, 'conta_'),
     id_conta: field(body, 'id_conta'),
     tipo_recebimento: field(body, 'tipo_recebimento'),
+    credito: field(body, 'credito'),
+    debito: field(body, 'debito'),
+    tipo_lanc: field(body, 'tipo_lanc'),
     data: paidOn,
     valor_parcela: field(body, 'valor_parcela'),
     valor_total_recebido: formatMoney(received),
@@ -267,10 +275,12 @@ export function trustUnlock(state: IxcState, body: Body): Answer {
     last !== '0000-00-00' &&
     daysBetween(last, state.today) < TRUST_UNLOCK_PERIOD_DAYS
   ) {
+    // 113: the unlock was used and its payment is still pending (the code real IXC answers; the
+    // wording is the simulator's own, no real text being recorded).
     return answer(
       false,
-      `Desbloqueio de confiança já utilizado em ${brDate(last)}; permitido uma vez a cada ${TRUST_UNLOCK_PERIOD_DAYS} dias.`,
-      109,
+      `Desbloqueio de confiança já utilizado em ${brDate(last)} e o pagamento ainda está pendente.`,
+      113,
     );
   }
   const until = addDays(state.today, TRUST_UNLOCK_DAYS);

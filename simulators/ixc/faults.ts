@@ -2,13 +2,22 @@
 // (`faults.set(...)`) or for one request (header `x-sim-fault`, or query `?sim_fault=`), e.g.
 // `x-sim-fault: latency=300,http504`.
 import { formatDocument } from '../../src/brasil/document.js';
+import { htmlAnswer, parseMsList, proxyAnswer, proxyPage, RunRules, totalLatency } from '../shared/faults.js';
+import type { FaultAnswer } from '../shared/faults.js';
 import { FIXTURES } from './seed.js';
+
+export type { FaultAnswer } from '../shared/faults.js';
 
 export const FAULT_KINDS = [
   /** Wait `ms` (default 500) before answering; combines with any other fault. */
   'latency',
   /** Never answer (until the client gives up or the simulator closes). */
   'timeout',
+  /**
+   * Close the connection without answering, at once: the answer lost on the way back, without
+   * waiting for a client's deadline (tests of "maybe sent" need no clock).
+   */
+  'drop',
   'http500',
   'http502',
   'http503',
@@ -53,6 +62,7 @@ export interface FaultRule {
  */
 export const PROCESSED_BEFORE: ReadonlySet<FaultKind> = new Set([
   'timeout',
+  'drop',
   'http500',
   'http502',
   'http503',
@@ -71,93 +81,51 @@ export interface Chosen {
   fault: FaultRule | null;
 }
 
-function isKind(value: string): value is FaultKind {
-  return (FAULT_KINDS as readonly string[]).includes(value);
-}
-
 /** Rules from a header or query value: `kind[=ms]` separated by commas; unknown kinds ignored. */
 export function parseFaultList(value: string): FaultRule[] {
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .flatMap((part): FaultRule[] => {
-      const [kind = '', ms] = part.split('=');
-      if (!isKind(kind)) return [];
-      return [ms !== undefined && /^\d+$/.test(ms) ? { kind, ms: Number(ms) } : { kind }];
-    });
+  return parseMsList(value, FAULT_KINDS);
 }
 
-export class Faults {
-  private rules: FaultRule[] = [];
-
-  /** Replaces the run's faults. */
-  set(rules: FaultRule | FaultRule[]): void {
-    this.rules = (Array.isArray(rules) ? rules : [rules]).map((r) => ({ ...r }));
-  }
-
-  add(rule: FaultRule): void {
-    this.rules.push({ ...rule });
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  list(): FaultRule[] {
-    return this.rules.map((r) => ({ ...r }));
-  }
-
+export class Faults extends RunRules<FaultRule> {
   /** The faults for one request: the run's matching rules, then the request's own. */
   choose(req: RequestShape, perRequest: FaultRule[]): Chosen {
-    const matching = this.rules.filter(
+    const matching = this.take(
       (r) =>
-        (r.times === undefined || r.times > 0) &&
         (r.resource === undefined || r.resource === req.resource) &&
         (r.method === undefined || r.method.toUpperCase() === req.method) &&
         (r.listing === undefined || r.listing === req.listing),
     );
-    for (const r of matching) if (r.times !== undefined) r.times--;
     const all = [...matching, ...perRequest];
-    const latencyMs = all.filter((r) => r.kind === 'latency').reduce((sum, r) => sum + (r.ms ?? 500), 0);
-    return { latencyMs, fault: all.find((r) => r.kind !== 'latency') ?? null };
+    return {
+      latencyMs: totalLatency(all, (r) => r.ms),
+      fault: all.find((r) => r.kind !== 'latency') ?? null,
+    };
   }
 }
 
-export interface FaultAnswer {
-  status: number;
-  contentType: string;
-  body: string;
-}
-
-const html = (status: number, body: string): FaultAnswer => ({
-  status,
-  contentType: 'text/html; charset=UTF-8',
-  body,
-});
+const IXC_HTML = 'text/html; charset=UTF-8';
+const html = (status: number, body: string): FaultAnswer => htmlAnswer(status, body, IXC_HTML);
 const jsonError = (message: string): FaultAnswer => ({
   status: 200,
   contentType: 'application/json',
   body: JSON.stringify({ type: 'error', message }),
 });
 
-const IXC_ERROR_PAGE =
-  '<div class="alert alert-danger" style="margin:20px">Ocorreu um erro ao processar. Contate o suporte IXC Soft.</div>';
-const proxyPage = (status: number, title: string) =>
-  `<html><head><title>${status} ${title}</title></head><body><center><h1>${status} ${title}</h1></center><hr><center>nginx</center></body></html>`;
+/** IXC's HTML error, as real installations answer it (with HTTP 200 to a listing it cannot run). */
+export const IXC_HTML_ERROR =
+  '<div style="margin:40px;font-family:Arial,sans-serif;">Ocorreu um erro ao processar. Contate o suporte IXC Soft.</div>';
 
 /** The answer a fault replaces the real one with (listing shape faults are applied by the server). */
 export function faultAnswer(kind: FaultKind, resource: string): FaultAnswer | null {
   switch (kind) {
     case 'http500':
-      return html(500, IXC_ERROR_PAGE);
+      return html(500, IXC_HTML_ERROR);
     case 'http502':
-      return html(502, proxyPage(502, 'Bad Gateway'));
     case 'http503':
-      return html(503, proxyPage(503, 'Service Temporarily Unavailable'));
     case 'http504':
-      return html(504, proxyPage(504, 'Gateway Time-out'));
+      return proxyAnswer(kind, proxyPage, IXC_HTML);
     case 'html200':
-      return html(200, IXC_ERROR_PAGE);
+      return html(200, IXC_HTML_ERROR);
     case 'error200':
       return jsonError(
         `Erro ao gravar: o cadastro ${formatDocument(FIXTURES.bills)} está sendo editado por outro usuário.`,

@@ -5,6 +5,8 @@ import type { Row, Table } from './table-engine.js';
 const cols = (list: string) => list.trim().split(/\s+/);
 
 export const TABLE_COLUMNS: Record<string, readonly string[]> = {
+  /** The licensee itself: one row, read by clients as a health probe. */
+  empresa: cols('id razao fantasia cnpj cidade'),
   filial: cols('id razao fantasia cnpj ativo cidade'),
   contas: cols('id conta tipo_conta ativo filial_padrao'),
   fn_carteira_cobranca: cols('id descricao id_conta ativo filial_id tipo_recebimento multap jurop'),
@@ -12,7 +14,7 @@ export const TABLE_COLUMNS: Record<string, readonly string[]> = {
     'id tipo_contrato tipo_pagamento periodo qtd_periodos ativo id_condicoes_pagamento',
   ),
   cliente_contrato_modelo: cols('id descricao ativo'),
-  su_oss_assunto: cols('id assunto ativo'),
+  su_oss_assunto: cols('id assunto ativo id_wfl_processo'),
   su_ticket_setor: cols('id setor ativo ordem'),
   vendedor: cols('id nome status comissao email telefone celular cnpj_cpf id_cidade'),
   vd_contratos: cols('id nome descricao valor_contrato Ativo tipo id_filial fidelidade valor_desconto'),
@@ -22,7 +24,7 @@ export const TABLE_COLUMNS: Record<string, readonly string[]> = {
     filial_id cep endereco numero complemento bairro cidade uf referencia tipo_localidade latitude longitude
     fone telefone_comercial telefone_celular whatsapp email hotsite_email contato id_vendedor obs alerta
     contribuinte_icms tipo_assinante iss_classificacao_padrao cob_envia_email cob_envia_sms id_campanha
-    indicado_por senha ultima_atualizacao`),
+    indicado_por senha tipo_cliente_scm ultima_atualizacao`),
   cliente_contrato: cols(`id tipo id_cliente id_vd_contrato contrato status status_internet data data_ativacao
     dia_fixo_vencimento id_tipo_contrato id_modelo id_filial id_carteira_cobranca id_vendedor id_tipo_documento
     cc_previsao tipo_cobranca renovacao_automatica base_geracao_tipo_doc bloqueio_automatico aviso_atraso
@@ -33,11 +35,12 @@ export const TABLE_COLUMNS: Record<string, readonly string[]> = {
     valor_aberto valor_recebido valor_cancelado documento nn_boleto linha_digitavel gateway_link pix_txid
     recebido_via_pix tipo_recebimento obs nparcela id_carteira_cobranca id_conta id_nota_gerada pagamento_data
     baixa_data ultima_atualizacao`),
-  fn_areceber_baixas: cols(`id id_receber filial_id id_conta tipo_recebimento data valor_parcela
-    valor_total_recebido vacrescimo vdesconto historico documento data_lancamento`),
+  fn_areceber_baixas: cols(`id id_receber filial_id conta_ id_conta tipo_recebimento data valor_parcela
+    credito debito tipo_lanc valor_total_recebido vacrescimo vdesconto historico documento data_lancamento`),
   su_ticket:
     cols(`id tipo protocolo id_cliente id_contrato id_filial id_assunto titulo id_ticket_setor prioridade
-    menssagem su_status cliente_fone cliente_email data_criacao ultima_atualizacao`),
+    menssagem su_status cliente_fone cliente_email id_wfl_processo origem_endereco data_criacao
+    ultima_atualizacao`),
   su_oss_chamado:
     cols(`id tipo protocolo id_ticket id_assunto id_cliente id_filial origem_endereco prioridade setor
     mensagem status data_abertura`),

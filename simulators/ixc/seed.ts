@@ -13,6 +13,16 @@ import { addRow } from './schema.js';
 import type { Tables } from './schema.js';
 import { prng } from '../shared/prng.js';
 
+/**
+ * Planning accounts (planejamento analítico) bills are booked to: fn_areceber.id_conta, and the
+ * id_conta a settlement must name. Not served as a table (the simulator does not model IXC's plan
+ * of accounts), only checked.
+ */
+export const PLANNING_ACCOUNTS: Readonly<Record<string, string>> = {
+  '174': 'Receitas de mensalidades',
+  '175': 'Receitas recebidas por gateway',
+};
+
 export const BANK_CODE = '001';
 export const CONVENIO = '1234567';
 /** The ISP behind the simulator (beneficiary of its boletos and Pix). */
@@ -67,6 +77,13 @@ function seedCatalogue(t: Tables): void {
   addRow(t.uf!, { id: 18, sigla: 'PR', nome: 'Paraná' });
   addRow(t.uf!, { id: 26, sigla: 'SP', nome: 'São Paulo' });
   for (const c of CITIES) addRow(t.cidade!, { id: c.id, nome: c.nome, uf: c.uf, cod_ibge: c.ibge });
+  addRow(t.empresa!, {
+    id: 1,
+    razao: ISP.name,
+    fantasia: 'Ponte Telecom',
+    cnpj: formatDocument(ISP.document),
+    cidade: '3509',
+  });
   addRow(t.filial!, {
     id: 1,
     razao: ISP.name,
@@ -131,8 +148,16 @@ function seedCatalogue(t: Tables): void {
   );
   addRow(t.cliente_contrato_modelo!, { id: 1, descricao: 'Contrato SCM pessoa física', ativo: 'S' });
   addRow(t.cliente_contrato_modelo!, { id: 2, descricao: 'Contrato SCM pessoa jurídica', ativo: 'S' });
-  ['Suporte técnico', 'Financeiro', 'Venda de novo plano', 'Mudança de endereço'].forEach((assunto, i) =>
-    addRow(t.su_oss_assunto!, { id: i + 1, assunto, ativo: 'S' }),
+  // Subjects may have a linked workflow process (id_wfl_processo); "Mudança de endereço" has none.
+  (
+    [
+      ['Suporte técnico', '11'],
+      ['Financeiro', '12'],
+      ['Venda de novo plano', '13'],
+      ['Mudança de endereço', ''],
+    ] as const
+  ).forEach(([assunto, processo], i) =>
+    addRow(t.su_oss_assunto!, { id: i + 1, assunto, ativo: 'S', id_wfl_processo: processo }),
   );
   ['Suporte', 'Financeiro', 'Comercial'].forEach((setor, i) =>
     addRow(t.su_ticket_setor!, { id: i + 1, setor, ativo: 'S', ordem: i + 1 }),
@@ -330,7 +355,8 @@ function addBill(t: Tables, customerId: string, contractId: string, b: BillSpec)
     obs: `Referente a ${issued.slice(5, 7)}/${issued.slice(0, 4)}`,
     nparcela: '1',
     id_carteira_cobranca: b.gateway === true ? '2' : '1',
-    id_conta: b.gateway === true ? '3' : '2',
+    // The bill's planning account (planejamento analítico), not the bank account of its wallet.
+    id_conta: b.gateway === true ? '175' : '174',
     id_nota_gerada: '0',
     pagamento_data: b.state === 'paid' ? b.due : '0000-00-00',
     baixa_data: b.state === 'paid' ? b.due : '0000-00-00',

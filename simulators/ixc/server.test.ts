@@ -5,27 +5,11 @@ import { isValidPix } from '../../src/brasil/pix.js';
 import { formatDocument } from '../../src/brasil/document.js';
 import { FIXTURES } from './seed.js';
 import { startIxcSimulator, type IxcSimulator } from './server.js';
+import { simClient } from './sim-client.test-helper.js';
 
 let sim: IxcSimulator;
 const TOKEN = '7:abc123';
-const auth = `Basic ${Buffer.from(TOKEN).toString('base64')}`;
-
-async function post(resource: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') {
-  const res = await fetch(`${sim.baseUrl}/${resource}`, {
-    method,
-    headers: { authorization: auth, 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are asserted field by field
-  return { status: res.status, text, json: json as any, type: res.headers.get('content-type') ?? '' };
-}
+const { auth, post } = simClient(() => sim, TOKEN);
 const listar = { ixcsoft: 'listar' };
 
 before(async () => {
@@ -108,7 +92,7 @@ describe('IXC simulator protocol', () => {
       filial_id: '1',
       id_receber: bill.id,
       conta_: '3',
-      id_conta: '3',
+      id_conta: bill.id_conta,
       tipo_recebimento: 'Pix',
       data: '15/06/2026',
       valor_parcela: bill.valor_aberto,

@@ -2,6 +2,7 @@
 //
 // Endpoints (base `/webservice/v1`, HTTP Basic auth with the user's token "id:hash"; Bearer -> 400,
 // a wrong or missing token -> 401):
+// Bodies may be JSON, form-encoded or multipart (bodies.ts), as IXC's own PHP client sends them.
 //   POST or GET /{tabela} with `ixcsoft: listar`  listing: qtype/query/oper, grid_param (a JSON
 //       string), page/rp, sortname/sortorder -> {page, total, registros} (strings; no registros when
 //       empty). GET without the header -> 404.
@@ -16,25 +17,30 @@
 //   POST desbloqueio_confianca {id}              object answer (v1) or list answer (v2)
 //   POST imprimir_nota  {id, base64}
 //   anything else -> 200 {"type":"error","message":"Recurso X não está disponível!"}
-// Tables: filial, contas, fn_carteira_cobranca, cliente_contrato_tipo, cliente_contrato_modelo,
+// Tables: empresa, filial, contas, fn_carteira_cobranca, cliente_contrato_tipo, cliente_contrato_modelo,
 // su_oss_assunto, su_ticket_setor, vendedor, vd_contratos, uf, cidade, cliente, cliente_contrato,
 // fn_areceber, fn_areceber_baixas, su_ticket, su_oss_chamado, contato, vd_saida (see schema.ts).
 //
-// Fault switches (faults.ts): latency[=ms], timeout, http500, http502, http503, http504, html200,
+// Fault switches (faults.ts): latency[=ms], timeout, drop, http500, http502, http503, http504, html200,
 // error200, malformed, registros-object, total-number, revoked, ip-blocked, unavailable. Per run:
 // `sim.faults.set({kind, resource?, method?, listing?, times?, ms?})`; per request: header
 // `x-sim-fault: http504` or query `?sim_fault=http504` (comma-separated, `latency=300`).
-// 5xx, timeout and malformed are applied AFTER the request was processed (the write happened, the
+// 5xx, timeout, drop and malformed are applied AFTER the request was processed (the write happened, the
 // answer was lost); the others refuse it before anything changes.
 // Answer variants (`sim.state.variants`, or header `x-sim-variant: unlock-v2 | base64-quoted |
-// base64-data-uri`): desbloqueio_confianca object/list, get_boleto base64 raw/quoted/data URI.
+// base64-data-uri`): desbloqueio_confianca object/list, get_boleto base64 raw/quoted/data URI;
+// `ignoredOnUpdate` (state only): columns an update silently leaves unchanged, as real IXC does
+// with fields it will not write.
+// Where IXC's documents are silent the simulator answers as real installations answer public
+// clients (docs/erp/ixc.md, section 7): settlements (conta_ a cash account, id_conta a planning
+// account), qtype with or without the table prefix, HTTP 200 HTML errors, the empresa table,
+// unlock codes 106/107/109/113, dd/mm/yyyy dates in updates.
 //
 // Counters (`sim.state.counters`): requests, listings, inserts/updates/deletes per table (requests
 // received, accepted or not), actions per endpoint, baixas accepted, requests in flight and their
 // high-water mark (what a concurrency cap must bound). `sim.state.log` lists requests.
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { todayInBrazil } from '../../src/brasil/dates.js';
 import {
@@ -49,7 +55,10 @@ import {
   trustUnlock,
 } from './actions.js';
 import type { Answer } from './actions.js';
-import { Faults, faultAnswer, parseFaultList, PROCESSED_BEFORE } from './faults.js';
+import { requestFaultText } from '../shared/faults.js';
+import { closeServer, listen, readText, send as sendBody } from '../shared/http.js';
+import { parseBody } from './bodies.js';
+import { Faults, faultAnswer, IXC_HTML_ERROR, parseFaultList, PROCESSED_BEFORE } from './faults.js';
 import type { FaultRule } from './faults.js';
 import { addRow, findRow, READ_ONLY, REQUIRED } from './schema.js';
 import { bump, createState } from './state.js';
@@ -90,15 +99,6 @@ const ACTIONS: Record<string, (state: IxcState, body: Record<string, unknown>) =
 
 const DEFAULT_TOKEN = '1:ponte-simulator-token';
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function authorised(header: string | undefined, token: string): 'ok' | 'bearer' | 'denied' {
   if (header === undefined) return 'denied';
   const [scheme = '', value = ''] = header.split(/\s+/, 2);
@@ -130,6 +130,17 @@ function insert(state: IxcState, table: string, body: Record<string, unknown>): 
   return json({ type: 'success', message: 'Registro inserido com sucesso!', id: row.id });
 }
 
+/**
+ * A value as an update stores it: in a date column (one holding yyyy-mm-dd) a date sent dd/mm/yyyy
+ * is stored yyyy-mm-dd and an empty one 0000-00-00, as IXC lists them; anything else as sent.
+ */
+function stored(value: string, previous: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(previous)) return value;
+  const br = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  if (br) return `${br[3]}-${br[2]}-${br[1]}`;
+  return value === '' ? '0000-00-00' : value;
+}
+
 /** IXC's update replaces the whole record: a column the body leaves out is blanked. */
 function update(state: IxcState, table: string, id: string, body: Record<string, unknown>): Answer {
   bump(state.counters.updates, table);
@@ -139,7 +150,9 @@ function update(state: IxcState, table: string, id: string, body: Record<string,
   const values = strings(body);
   const readOnly = new Set(['id', ...(READ_ONLY[table] ?? [])]);
   const next = { ...row };
-  for (const c of t.columns) if (!readOnly.has(c)) next[c] = values[c] ?? '';
+  const ignored = new Set(state.variants.ignoredOnUpdate);
+  for (const c of t.columns)
+    if (!readOnly.has(c) && !ignored.has(c)) next[c] = stored(values[c] ?? '', row[c] ?? '');
   const missing = (REQUIRED[table] ?? []).find((f) => (next[f] ?? '') === '');
   if (missing !== undefined) return ixcError(`O campo "${missing}" é obrigatório!`);
   Object.assign(row, next);
@@ -174,7 +187,7 @@ function listing(
     return {
       status: error.status,
       contentType: 'text/html; charset=UTF-8',
-      body: `<div class="alert alert-danger">${error.message}. Contate o suporte IXC Soft.</div>`,
+      body: IXC_HTML_ERROR,
     };
   }
 }
@@ -220,8 +233,7 @@ function variantsFrom(header: string | undefined, base: Variants): Variants {
 }
 
 function send(res: ServerResponse, a: { status: number; contentType: string; body: string | Buffer }): void {
-  res.writeHead(a.status, { 'content-type': a.contentType, 'content-length': Buffer.byteLength(a.body) });
-  res.end(a.body);
+  sendBody(res, a.status, a.body, a.contentType);
 }
 
 /** The tenant settings that point Ponte at a simulator: its URL, token and the ids its seed has. */
@@ -254,7 +266,7 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim');
     const method = (req.method ?? 'GET').toUpperCase();
-    const raw = await readBody(req);
+    const raw = await readText(req);
     const match = /^\/webservice\/v1\/([A-Za-z0-9_]+)(?:\/([^/]*))?\/?$/.exec(url.pathname);
     state.counters.requests++;
     const counters = state.counters;
@@ -268,11 +280,7 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
       listing: String(req.headers.ixcsoft ?? '').toLowerCase() === 'listar',
       body: {},
     };
-    const perRequest = parseFaultList(
-      [req.headers['x-sim-fault'], url.searchParams.get('sim_fault')]
-        .filter((v) => typeof v === 'string')
-        .join(','),
-    );
+    const perRequest = parseFaultList(requestFaultText(req, url.searchParams));
     const chosen = faults.choose(parsed, perRequest);
     const fault = chosen.fault;
     state.log.push({
@@ -294,20 +302,18 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
       fault !== null && !PROCESSED_BEFORE.has(fault.kind) ? faultAnswer(fault.kind, parsed.resource) : null;
     if (early !== null) return send(res, early);
 
-    if (raw.trim() !== '') {
-      try {
-        const body: unknown = JSON.parse(raw);
-        if (body !== null && typeof body === 'object' && !Array.isArray(body))
-          parsed.body = body as Record<string, unknown>;
-      } catch {
-        return send(res, faultAnswer('html200', parsed.resource)!);
-      }
-    }
+    const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
+    if (body === null) return send(res, faultAnswer('html200', parsed.resource)!);
+    parsed.body = body;
     const scoped = {
       ...state,
       variants: variantsFrom(req.headers['x-sim-variant'] as string | undefined, state.variants),
     };
     const answer = await dispatch(scoped, parsed, fault);
+    if (fault?.kind === 'drop') {
+      res.socket?.destroy();
+      return;
+    }
     if (fault?.kind === 'timeout') {
       held.add(res);
       res.on('close', () => held.delete(res));
@@ -326,10 +332,7 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
-  const address = server.address() as AddressInfo;
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   return {
@@ -338,41 +341,6 @@ export async function startIxcSimulator(options: IxcSimulatorOptions = {}): Prom
     token,
     state,
     faults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of held) res.destroy();
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => closeServer(server, [...held, ...sockets]),
   };
-}
-
-export interface SimulatorCliIo {
-  out(line: string): void;
-}
-
-/**
- * `ponte sim ixc [--port N] [--host H] [--token T] [--customers N] [--today yyyy-mm-dd]
- * [--fault kind[=ms],...] [--unlock-v2]`: starts the simulator and prints where it listens.
- */
-export async function runIxcSimulatorCli(args: string[], io: SimulatorCliIo): Promise<IxcSimulator> {
-  const value = (name: string) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
-  const port = value('port');
-  const customers = value('customers');
-  const sim = await startIxcSimulator({
-    port: port === undefined ? 8181 : Number(port),
-    host: value('host') ?? '127.0.0.1',
-    ...(value('token') === undefined ? {} : { token: value('token') }),
-    ...(value('today') === undefined ? {} : { today: value('today') }),
-    seed: customers === undefined ? {} : { customers: Number(customers) },
-    faults: parseFaultList(value('fault') ?? ''),
-    variants: args.includes('--unlock-v2') ? { trustUnlock: 'v2' } : {},
-  });
-  io.out(`IXC simulator listening on ${sim.baseUrl}`);
-  io.out(`token: ${sim.token}`);
-  io.out(`tenant settings: ${JSON.stringify(ixcTenantSettings(sim.baseUrl, sim.token))}`);
-  return sim;
 }

@@ -35,6 +35,11 @@ export interface Variants {
   trustUnlock: 'v1' | 'v2';
   /** get_boleto base64: the raw text, the text in JSON quotes, or a data: URI. */
   boletoBase64: 'raw' | 'quoted' | 'data-uri';
+  /**
+   * Columns an update silently leaves as they were while answering success (real IXC drops fields
+   * it will not write without saying so); none by default.
+   */
+  ignoredOnUpdate: string[];
 }
 
 export interface IxcState {
@@ -63,7 +68,7 @@ export function createState(seed: SeedOptions | null, today: string): IxcState {
       maxInFlight: 0,
     },
     log: [],
-    variants: { trustUnlock: 'v1', boletoBase64: 'raw' },
+    variants: { trustUnlock: 'v1', boletoBase64: 'raw', ignoredOnUpdate: [] },
   };
 }
 

@@ -116,17 +116,28 @@ describe('IXC table engine', () => {
     }
   });
 
-  test('a column without its table prefix, an unknown column or operator is HTTP 500', () => {
+  test('a column without its table prefix is read as this table s', () => {
+    assert.deepEqual(
+      runListing(table(), { qtype: 'id', query: '1' }),
+      runListing(table(), { qtype: 't.id', query: '1' }),
+    );
+    assert.deepEqual(
+      runListing(table(), { sortname: 'valor' }),
+      runListing(table(), { sortname: 't.valor' }),
+    );
+  });
+
+  test('an unknown column, another table s prefix or an unknown operator is an error (HTTP 200, as IXC)', () => {
     for (const body of [
-      { qtype: 'id', query: '1' },
+      { qtype: 'u.id', query: '1' },
       { qtype: 't.nada', query: '1' },
       { qtype: 't.id', query: '1', oper: 'LIKE' },
-      { sortname: 'id' },
+      { sortname: 'nada' },
       { grid_param: '[{"TB":"t.id"' },
     ]) {
       assert.throws(
         () => runListing(table(), body),
-        (e: unknown) => e instanceof ListingError && e.status === 500,
+        (e: unknown) => e instanceof ListingError && e.status === 200,
       );
     }
   });

@@ -7,8 +7,10 @@
 //   dd/mm/yyyy is compared with a stored yyyy-mm-dd), otherwise case-insensitive text: a masked
 //   CPF never equals its digits, exactly the trap of the real ERP.
 // - `query` empty (or absent) drops the qtype condition; grid_param alone then filters.
-// - A column without its table prefix, an unknown column or operator: HTTP 500 with IXC's HTML
-//   "Ocorreu um erro ao processar" page.
+// - A column may be named with or without its table prefix (`cliente.cnpj_cpf` or `cnpj_cpf`:
+//   public clients in production send both). An unknown column, another table's prefix or an
+//   unknown operator: HTTP 200 with IXC's HTML "Ocorreu um erro ao processar" div, which names no
+//   detail (the detail stays in ListingError.message, for the simulator's own log).
 // - `grid_param` that is not a string (an array sent as JSON) is ignored, as if absent: a client
 //   that forgets to encode it silently gets unfiltered rows.
 // - The vendor examples use P2 with `=`/`L` to mean "either value" and with `!=` to mean "neither";
@@ -48,7 +50,7 @@ export interface ListingAnswer {
   registros?: Row[];
 }
 
-/** A listing IXC cannot run: answered with `status` and its HTML error page. */
+/** A listing IXC cannot run: answered with `status` (200, as IXC does) and its HTML error div. */
 export class ListingError extends Error {
   constructor(
     readonly status: number,
@@ -134,12 +136,12 @@ function str(value: unknown): string | undefined {
 
 /** `tabela.campo` of this table, or a ListingError like IXC's. */
 function column(table: Table, qualified: string | undefined, what: string): string {
-  if (qualified === undefined) throw new ListingError(500, `${PROCESSING_ERROR}: ${what} ausente`);
+  if (qualified === undefined) throw new ListingError(200, `${PROCESSING_ERROR}: ${what} ausente`);
   const dot = qualified.indexOf('.');
-  const prefix = dot < 0 ? '' : qualified.slice(0, dot);
+  const prefix = dot < 0 ? table.name : qualified.slice(0, dot);
   const name = dot < 0 ? qualified : qualified.slice(dot + 1);
   if (prefix !== table.name || !table.columns.includes(name)) {
-    throw new ListingError(500, `${PROCESSING_ERROR}: campo ${qualified} inválido`);
+    throw new ListingError(200, `${PROCESSING_ERROR}: campo ${qualified} inválido`);
   }
   return name;
 }
@@ -147,7 +149,7 @@ function column(table: Table, qualified: string | undefined, what: string): stri
 function operator(value: string | undefined): Operator {
   const op = (value ?? '=').trim().toUpperCase();
   if ((OPERATORS as readonly string[]).includes(op)) return op as Operator;
-  throw new ListingError(500, `${PROCESSING_ERROR}: operador ${value ?? ''} inválido`);
+  throw new ListingError(200, `${PROCESSING_ERROR}: operador ${value ?? ''} inválido`);
 }
 
 function positive(value: string | undefined, fallback: number): number {
@@ -162,9 +164,9 @@ function gridConditions(table: Table, raw: unknown): Condition[] {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ListingError(500, `${PROCESSING_ERROR}: grid_param inválido`);
+    throw new ListingError(200, `${PROCESSING_ERROR}: grid_param inválido`);
   }
-  if (!Array.isArray(parsed)) throw new ListingError(500, `${PROCESSING_ERROR}: grid_param inválido`);
+  if (!Array.isArray(parsed)) throw new ListingError(200, `${PROCESSING_ERROR}: grid_param inválido`);
   return parsed.map((item: unknown) => {
     const g = (item ?? {}) as Record<string, unknown>;
     const p2 = str(g.P2);

@@ -9,7 +9,7 @@ import {
 } from '../../simulators/hubsoft/server.js';
 import type { RunningHubsoftSimulator } from '../../simulators/hubsoft/server.js';
 import pino from 'pino';
-import { defaultTenantOptions } from '../../src/gateway/tenant-options.js';
+import { defaultTenantOptions } from '../../src/providers/tenant-options.js';
 import { hubsoftProvider, hubsoftSettingsSchema } from '../../src/providers/hubsoft/index.js';
 import { startPonte, type Answer } from '../helpers/ponte.js';
 import type { RunningPonte } from '../helpers/ponte.js';
@@ -35,6 +35,25 @@ async function tenant(settings: Record<string, unknown> = {}, options: Record<st
 }
 
 const call = (name: string, body: unknown, k = key) => ponte.call(name, body, k);
+
+/** An order for a plan sold at the simulator's Divinópolis CEP. */
+const order = (id: string, document: string, message: string) => ({
+  message,
+  order: {
+    id,
+    customer: { name: 'Maria das Graças Fonseca', document_number: document, phone: '37999887766' },
+    address: {
+      zip_code: '35500100',
+      street: 'Rua Goiás',
+      number: '86',
+      neighborhood: 'Centro',
+      city: 'Divinópolis',
+      state: 'MG',
+    },
+    items: [{ product_code: '1302' }],
+    due_date_code: '61',
+  },
+});
 
 before(async () => {
   sim = await startHubsoftSimulator({ seed: data });
@@ -341,31 +360,14 @@ describe('Hubsoft behaviour', () => {
   });
 
   test('create_order: a CPF already on a prospect goes to a ticket for a customer, else is refused', async () => {
-    const order = (id: string, document: string) => ({
-      message: 'Pedido pelo site',
-      order: {
-        id,
-        customer: { name: 'Maria das Graças Fonseca', document_number: document, phone: '37999887766' },
-        address: {
-          zip_code: '35500100',
-          street: 'Rua Goiás',
-          number: '86',
-          neighborhood: 'Centro',
-          city: 'Divinópolis',
-          state: 'MG',
-        },
-        items: [{ product_code: '1302' }],
-        due_date_code: '61',
-      },
-    });
-    const first = await call('create_order', order('web-1', f.withBills));
+    const first = await call('create_order', order('web-1', f.withBills, 'Pedido pelo site'));
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.is_issue, false);
-    const second = await call('create_order', order('web-2', f.withBills));
+    const second = await call('create_order', order('web-2', f.withBills, 'Pedido pelo site'));
     assert.equal(second.status, 200, JSON.stringify(second.body));
     assert.equal(second.body.is_issue, true);
     const strict = await tenant({}, { order_fallback_to_ticket: false });
-    const refused = await call('create_order', order('web-3', f.withBills), strict);
+    const refused = await call('create_order', order('web-3', f.withBills, 'Pedido pelo site'), strict);
     assert.equal(refused.status, 422);
     assert.match(refused.body.error.message, /já foi cadastrado antes no prospecto/);
   });
@@ -412,6 +414,71 @@ describe('Hubsoft behaviour', () => {
   });
 });
 
+describe('configuration tells the truth', () => {
+  test('lead mode without lead_crm_id is NOT_SUPPORTED naming it, and sends nothing', async () => {
+    const k = await tenant({}, { existing_customer_order_mode: 'lead' });
+    const writes = sim.state.counters.writes.length;
+    const answer = await call(
+      'create_order_existing_customer',
+      {
+        ...order('app-lead-1', f.withBills, 'Upgrade pelo app'),
+        customer_document_number: f.withBills,
+        wda_user: { id: 'u1', name: 'Atendente' },
+      },
+      k,
+    );
+    assert.equal(answer.status, 501, JSON.stringify(answer.body));
+    assert.equal(answer.body.error.code, 'NOT_SUPPORTED');
+    assert.deepEqual(answer.body.error.details.missing_settings, ['lead_crm_id']);
+    assert.equal(sim.state.counters.writes.length, writes);
+  });
+
+  test('ids given as strings are sent to Hubsoft as numbers', async () => {
+    const k = await tenant({
+      caixa_financeiro_id: '139',
+      tipo_atendimento_id: '109',
+      ticket_subjects: { sem_conexao: '109' },
+      lead_crm_id: '201',
+    });
+    const writes = sim.state.counters.writes.length;
+    const ticket = await call(
+      'create_ticket',
+      { customer_document_number: f.withBills, subject: 'sem_conexao', message: 'Sem internet desde ontem' },
+      k,
+    );
+    assert.equal(ticket.status, 200, JSON.stringify(ticket.body));
+    const lead = await call(
+      'create_lead',
+      {
+        lead: {
+          id: 'lead-str-ids',
+          name: 'Joana Prado',
+          phone: '37991234567',
+          product_code: '1302',
+          address: { zip_code: '35500100' },
+        },
+      },
+      k,
+    );
+    assert.equal(lead.status, 200, JSON.stringify(lead.body));
+    const sent = sim.state.counters.writes.slice(writes);
+    assert.equal(sent.find((w) => w.path.endsWith('/atendimento'))!.body.id_tipo_atendimento, 109);
+    assert.equal(sent.find((w) => w.path.endsWith('/prospecto'))!.body.id_crm, 201);
+  });
+
+  test('the catalogue says which functions this tenant can run, naming what is missing', async () => {
+    const k = await tenant({ caixa_financeiro_id: undefined });
+    const res = await fetch(`${ponte.url}/v1/functions`, { headers: { authorization: `Bearer ${k}` } });
+    const listed = ((await res.json()) as { functions: Record<string, unknown>[] }).functions;
+    const byName = Object.fromEntries(listed.map((fn) => [fn.name, fn]));
+    assert.deepEqual(byName.settle_bill!.missing_settings, ['caixa_financeiro_id']);
+    assert.equal(byName.settle_bill!.ready, false);
+    assert.equal(byName.update_customer!.supported, false);
+    const ready = listed.filter((fn) => fn.ready === true).map((fn) => fn.name);
+    assert.equal(ready.length, 19, ready.join(', '));
+  });
+});
+
 describe('check', () => {
   const log = pino({ level: 'silent' });
   const ctx = {
@@ -422,11 +489,14 @@ describe('check', () => {
     log,
     warn: () => undefined,
   };
-  async function connect(settings: Record<string, unknown>) {
+  async function connect(
+    settings: Record<string, unknown>,
+    options: Partial<typeof defaultTenantOptions> = {},
+  ) {
     return hubsoftProvider.connect({
       tenantId: 'isp',
       settings: hubsoftSettingsSchema.parse({ base_url: sim.url, ...defaultHubsoftCredentials, ...settings }),
-      options: defaultTenantOptions,
+      options: { ...defaultTenantOptions, ...options },
       dataDir: '',
       log,
     });
@@ -463,5 +533,24 @@ describe('check', () => {
     await hubsoftProvider.close!(bad);
     assert.equal(report.ok, false);
     assert.match(report.messages[0]!, /'password'/);
+  });
+
+  test('every missing setting is listed with the functions it blocks, even when the login fails', async () => {
+    const conn = await connect({ lead_crm_id: undefined }, { existing_customer_order_mode: 'lead' });
+    const report = await hubsoftProvider.check!(conn, ctx);
+    await hubsoftProvider.close!(conn);
+    assert.equal(report.ok, false);
+    assert.ok(
+      report.messages.some((m) => /^caixa_financeiro_id is not set: settle_bill cannot run/.test(m)),
+      report.messages.join('\n'),
+    );
+    assert.ok(
+      report.messages.some((m) => /^lead_crm_id is not set: create_order_existing_customer/.test(m)),
+      report.messages.join('\n'),
+    );
+    const refused = await connect({ password: 'nope-nope' });
+    const failed = await hubsoftProvider.check!(refused, ctx);
+    await hubsoftProvider.close!(refused);
+    assert.ok(failed.messages.some((m) => m.startsWith('caixa_financeiro_id is not set')));
   });
 });

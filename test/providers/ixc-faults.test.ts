@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { formatDocument } from '../../src/brasil/document.js';
-import { defaultTenantOptions } from '../../src/gateway/tenant-options.js';
+import { defaultTenantOptions } from '../../src/providers/tenant-options.js';
 import { ixcProvider, ixcSettingsSchema } from '../../src/providers/ixc/index.js';
 import { FIXTURES } from '../../simulators/ixc/seed.js';
 import { ixcTenantSettings, startIxcSimulator, type IxcSimulator } from '../../simulators/ixc/server.js';
@@ -30,7 +30,8 @@ before(async () => {
   const main = await ponte.createTenant('isp', 'ixc', settings());
   key = main.key;
   tenantId = main.id;
-  shortKey = (await ponte.createTenant('isp-short', 'ixc', settings(), { deadline_ms: 400 })).key;
+  // The smallest deadline allowed: the timeout test waits for it, and it is a tenth of a second.
+  shortKey = (await ponte.createTenant('isp-short', 'ixc', settings(), { deadline_ms: 100 })).key;
   pagedKey = (
     await ponte.createTenant('isp-paged', 'ixc', { ...settings(), page_size: 2, trust_unlock_days: 3 })
   ).key;
@@ -131,6 +132,35 @@ describe('IXC writes are sent once', () => {
       apiKey,
     );
 
+  test("a ticket carries its subject's workflow process and origem_endereco; a subject without one opens without", async () => {
+    const answer = await ticket(`wfl-${Date.now()}`);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const row = sim.state.tables.su_ticket!.rows.find((r) => r.id === answer.body.remote_id)!;
+    const subject = sim.state.tables.su_oss_assunto!.rows.find((r) => r.id === row.id_assunto)!;
+    assert.notEqual(subject.id_wfl_processo, '');
+    assert.deepEqual([row.id_wfl_processo, row.origem_endereco], [subject.id_wfl_processo, 'CC']);
+    const bare = sim.state.tables.su_oss_assunto!.rows.find((r) => r.id_wfl_processo === '')!;
+    const mapped = (
+      await ponte.createTenant('isp-no-wfl', 'ixc', {
+        ...settings(),
+        ticket_subjects: { mudanca: { subject_id: bare.id!, department_id: '1' } },
+      })
+    ).key;
+    const moved = await call(
+      'create_ticket',
+      {
+        customer_document_number: FIXTURES.notes,
+        subject: 'mudanca',
+        message: 'Mudança',
+        request_id: `m-${Date.now()}`,
+      },
+      mapped,
+    );
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    const movedRow = sim.state.tables.su_ticket!.rows.find((r) => r.id === moved.body.remote_id)!;
+    assert.deepEqual([movedRow.id_assunto, movedRow.id_wfl_processo], [bare.id, '']);
+  });
+
   test('a 5xx after IXC opened the ticket: ERP_UNAVAILABLE, one insert; the retry finds that ticket', async () => {
     for (const kind of ['http500', 'http502', 'http503', 'http504'] as const) {
       const id = `fault-${kind}-${Date.now()}`;
@@ -146,14 +176,16 @@ describe('IXC writes are sent once', () => {
     }
   });
 
-  test('a timeout on the insert: ERP_UNAVAILABLE and exactly one insert', async () => {
+  test('the answer to the insert is lost: ERP_UNAVAILABLE, exactly one insert, never resent', async () => {
     const before = inserts('su_ticket');
-    const answer = await withFault({ kind: 'timeout', resource: 'su_ticket', listing: false }, () =>
-      ticket(`fault-timeout-${Date.now()}`, shortKey),
+    const sent = () => sim.state.log.filter((r) => r.resource === 'su_ticket' && !r.listing).length;
+    const posted = sent();
+    const answer = await withFault({ kind: 'drop', resource: 'su_ticket', listing: false }, () =>
+      ticket(`fault-drop-${Date.now()}`),
     );
     assertError(answer, 'ERP_UNAVAILABLE');
-    await new Promise((r) => setTimeout(r, 50));
     assert.equal(inserts('su_ticket'), before + 1);
+    assert.equal(sent(), posted + 1, 'a write that may have arrived is not sent again');
   });
 
   test('type:error, HTML and malformed answers to an insert: ERP_REJECTED / ERP_BAD_RESPONSE, one request each', async () => {
@@ -232,8 +264,12 @@ describe('IXC settlement', () => {
       ],
     );
     const receipt = sim.state.tables.fn_areceber_baixas!.rows.find((r) => r.id_receber === bill.remote_id)!;
-    assert.equal(receipt.id_conta, '3');
-    assert.equal(receipt.tipo_recebimento, 'Pix');
+    // The money goes to the cash account; the receipt is booked to the bill's planning account.
+    const row = sim.state.tables.fn_areceber!.rows.find((r) => r.id === bill.remote_id)!;
+    assert.deepEqual([receipt.conta_, receipt.id_conta], ['3', row.id_conta]);
+    assert.notEqual(receipt.id_conta, receipt.conta_);
+    assert.deepEqual([receipt.tipo_recebimento, receipt.tipo_lanc], ['Pix', 'R']);
+    assert.deepEqual([receipt.credito, receipt.debito], [bill.valor_final, bill.valor_final]);
     assert.equal(receipt.valor_total_recebido, bill.valor_final);
   });
 
@@ -329,6 +365,25 @@ describe('IXC specifics', () => {
     assert.equal(sim.state.counters.updates.cliente, updates + 1);
   });
 
+  test('update_customer reads the record back: a field IXC silently did not write is success false', async () => {
+    const row = sim.state.tables.cliente!.rows.find((c) => c.cnpj_cpf === formatDocument(FIXTURES.notes))!;
+    row.data_nascimento = '1985-03-07';
+    const before = { ...row };
+    sim.state.variants.ignoredOnUpdate = ['email'];
+    try {
+      const answer = await call('update_customer', {
+        customer_document_number: FIXTURES.notes,
+        changes: { email: 'novo.endereco@example.com', phone: '(11) 97777-1234' },
+      });
+      assert.equal(answer.body.success, false, JSON.stringify(answer.body));
+      assert.match(answer.body.api_response, /não gravou: email/);
+    } finally {
+      sim.state.variants.ignoredOnUpdate = [];
+    }
+    // Dates went back in a form IXC reads (dd/mm/yyyy, "" for none): the record keeps them.
+    assert.deepEqual(row, { ...before, telefone_celular: '(11) 97777-1234' });
+  });
+
   test('trust unlock: the list answer (v2) and the refusals', async () => {
     sim.state.variants.trustUnlock = 'v2';
     try {
@@ -374,6 +429,10 @@ describe('IXC specifics', () => {
     assert.deepEqual([inserts('cliente'), inserts('cliente_contrato')], [clientes + 1, contratos + 1]);
     const customer = sim.state.tables.cliente!.rows.find((r) => r.id === contract.id_cliente)!;
     assert.equal(customer.cnpj_cpf, '111.444.777-35');
+    // The city with its state's id, and the SCM customer type, as a client of IXC's PHP class sends them.
+    const city = sim.state.tables.cidade!.rows.find((r) => r.id === customer.cidade)!;
+    assert.deepEqual([city.nome, customer.uf, customer.tipo_cliente_scm], ['Campinas', city.uf, '01']);
+    assert.notEqual(customer.uf, '');
     const existing = await call('create_order', {
       order: {
         ...order,
@@ -419,6 +478,27 @@ describe('IXC specifics', () => {
       );
       assert.ok((report.choices.ticket_department_id ?? []).length >= 3);
       assert.ok((report.choices.due_day_contract_types ?? []).some((c) => c.id === '11'));
+      // Only URL and token: every setting some function needs is named with what it blocks.
+      const bare = await ixcProvider.connect({
+        tenantId: 't',
+        settings: ixcSettingsSchema.parse({ base_url: sim.baseUrl, token: TOKEN, branch_id: 1 }),
+        options: defaultTenantOptions,
+        dataDir: '',
+        log,
+      });
+      try {
+        const unready = await ixcProvider.check!(bare, ctx);
+        assert.equal(unready.ok, false);
+        const line = (setting: string) =>
+          unready.messages.find((m) => m.startsWith(`${setting} is not set`)) ?? '';
+        assert.match(line('cash_account_id'), /settle_bill/);
+        assert.match(line('ticket_subject_id'), /create_ticket.*create_order_existing_customer/);
+        assert.match(line('due_day_contract_types'), /list_due_dates/);
+        assert.match(line('contract_model_id'), /create_order \(order_mode "contract"\)/);
+        assert.equal(line('branch_id'), '', 'an id given as a number counts as set');
+      } finally {
+        await ixcProvider.close!(bare);
+      }
       sim.faults.set({ kind: 'revoked' });
       const denied = await ixcProvider.check!(conn, ctx);
       assert.equal(denied.ok, false);

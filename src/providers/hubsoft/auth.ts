@@ -3,8 +3,8 @@
 // only as a 401; so the token is cached per connection, renewed shortly before it expires, and
 // replaced when a request is refused. Concurrent requests share one token request.
 import { PonteError } from '../../contract/index.js';
-import { badResponse, upstreamExcerpt } from '../http-client.js';
-import type { ErpHttpClient } from '../http-client.js';
+import { badResponse, upstreamExcerpt } from '../kit/http.js';
+import type { ErpHttpClient } from '../kit/http.js';
 import type { CallContext } from '../types.js';
 import type { HubsoftSettings } from './settings.js';
 

@@ -1,10 +1,13 @@
-// `ponte check` for a Hubsoft tenant: proves the credentials work (a token is issued) and lists,
-// from the ISP's own Hubsoft, the ids an operator picks for the settings, flagging configured ids
-// that Hubsoft does not know.
+// `ponte check` for a Hubsoft tenant: proves the credentials work (a token is issued), lists from
+// the ISP's own Hubsoft the ids an operator picks for the settings, flags configured ids that
+// Hubsoft does not know, and names every setting a function needs and lacks with the functions it
+// blocks (the gateway's rule, src/providers/readiness.ts).
 import { PonteError } from '../../contract/index.js';
-import type { CallContext, CheckChoice, CheckReport } from '../types.js';
+import type { FunctionName } from '../../contract/index.js';
+import { text } from '../kit/edge.js';
+import { missingSettings } from '../readiness.js';
+import type { AnyProvider, CallContext, CheckChoice, CheckReport } from '../types.js';
 import type { HubsoftConnection } from './connection.js';
-import { text } from './mappers.js';
 
 interface ListSpec {
   setting: string;
@@ -60,7 +63,7 @@ const LISTS: ListSpec[] = [
 ];
 
 async function choicesOf(conn: HubsoftConnection, spec: ListSpec, call: CallContext): Promise<CheckChoice[]> {
-  const rows = (await conn.client.readList(spec.route, spec.key, {}, call)) as Record<string, unknown>[];
+  const rows = await conn.client.readList(spec.route, spec.key, {}, call);
   return rows.flatMap((r) => {
     const id = text(r[spec.id]);
     return id === '' ? [] : [{ id, label: spec.label(r) }];
@@ -96,16 +99,39 @@ function unknownValues(conn: HubsoftConnection, choices: Record<string, CheckCho
   return problems;
 }
 
-export async function checkHubsoft(conn: HubsoftConnection, call: CallContext): Promise<CheckReport> {
+/**
+ * "caixa_financeiro_id is not set: settle_bill cannot run until it is", one line per missing
+ * setting, from the functions' `needs` and the settings the tenant's options make necessary.
+ */
+export function unreadySettings(provider: AnyProvider, conn: HubsoftConnection): string[] {
+  const settings = conn.settings as unknown as Record<string, unknown>;
+  const blocked = new Map<string, string[]>();
+  const block = (setting: string, fn: string) => blocked.set(setting, [...(blocked.get(setting) ?? []), fn]);
+  for (const fn of Object.keys(provider.functions) as FunctionName[]) {
+    for (const setting of missingSettings(provider, fn, settings)) block(setting, fn);
+  }
+  // Needed in one mode only (create_order_existing_customer checks it when it runs).
+  if (conn.options.existing_customer_order_mode === 'lead' && conn.settings.lead_crm_id === undefined) {
+    block('lead_crm_id', 'create_order_existing_customer (existing_customer_order_mode "lead")');
+  }
+  return [...blocked].map(
+    ([setting, fns]) =>
+      `${setting} is not set: ${fns.join(', ')} cannot run until it is ('ponte check' lists the choices)`,
+  );
+}
+
+export async function checkHubsoft(
+  provider: AnyProvider,
+  conn: HubsoftConnection,
+  call: CallContext,
+): Promise<CheckReport> {
+  const unready = unreadySettings(provider, conn);
   try {
     const token = await conn.client.token(call);
     const days = Math.round((token.expiresAt - Date.now()) / 86_400_000);
     const lists = await Promise.all(LISTS.map((spec) => choicesOf(conn, spec, call)));
     const choices = Object.fromEntries(LISTS.map((spec, i) => [spec.setting, lists[i]!]));
-    const problems = unknownValues(conn, choices);
-    if (conn.settings.caixa_financeiro_id === undefined) {
-      problems.push('caixa_financeiro_id is not set: settle_bill cannot book payments until it is');
-    }
+    const problems = [...unknownValues(conn, choices), ...unready];
     const counts = LISTS.map((spec, i) => `${lists[i]!.length} ${spec.route.split('/').pop()}`).join(', ');
     return {
       ok: problems.length === 0,
@@ -114,6 +140,6 @@ export async function checkHubsoft(conn: HubsoftConnection, call: CallContext): 
     };
   } catch (error) {
     if (!(error instanceof PonteError)) throw error;
-    return { ok: false, messages: [error.message], choices: {} };
+    return { ok: false, messages: [error.message, ...unready], choices: {} };
   }
 }

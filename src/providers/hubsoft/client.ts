@@ -4,12 +4,13 @@
 // HTTP 200), HTML pages and broken JSON where JSON was due, the `pagina`/`itens_por_pagina`
 // pagination, and downloads of the public PDF links Hubsoft prints in faturas and notas.
 import { PonteError } from '../../contract/index.js';
-import { badResponse, ErpHttpClient, upstreamExcerpt } from '../http-client.js';
-import type { ErpRequest, ErpResponse } from '../http-client.js';
+import { badResponse, ErpHttpClient, rejected, upstreamExcerpt } from '../kit/http.js';
+import type { ErpRequest, ErpResponse } from '../kit/http.js';
+import { text } from '../kit/edge.js';
+import { readAllPages } from '../kit/paging.js';
 import type { CallContext } from '../types.js';
 import { requestToken, TokenCache } from './auth.js';
 import type { Token } from './auth.js';
-import { envelopeStatus } from './mappers.js';
 import type { HubsoftSettings } from './settings.js';
 
 export const ERP_NAME = 'Hubsoft';
@@ -39,26 +40,34 @@ function withQuery(path: string, query: Query): string {
   return qs === '' ? path : `${path}?${qs}`;
 }
 
+/** "success", Hubsoft's "suscess" (and "sucess") typos, or "error"; null for anything else. */
+export function envelopeStatus(value: unknown): 'success' | 'error' | null {
+  if (typeof value !== 'string') return null;
+  const v = value.trim().toLowerCase();
+  if (v === 'success' || v === 'suscess' || v === 'sucess') return 'success';
+  return v === 'error' ? 'error' : null;
+}
+
 /** Reads Hubsoft's envelope out of any answer the shared client returned (HTTP < 500). */
 export function parseEnvelope(res: ErpResponse, what: string): Envelope {
-  const text = res.text();
+  const raw = res.text();
   const type = String(res.headers['content-type'] ?? '');
-  if (type.includes('text/html') || /^\s*</.test(text)) {
+  if (type.includes('text/html') || /^\s*</.test(raw)) {
     throw badResponse(
       ERP_NAME,
       `${what} with an HTML page instead of JSON (HTTP ${res.status})`,
       res.status,
-      text,
+      raw,
     );
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(raw);
   } catch {
-    throw badResponse(ERP_NAME, `${what} with malformed JSON (HTTP ${res.status})`, res.status, text);
+    throw badResponse(ERP_NAME, `${what} with malformed JSON (HTTP ${res.status})`, res.status, raw);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw badResponse(ERP_NAME, `${what} with JSON that is not an object`, res.status, text);
+    throw badResponse(ERP_NAME, `${what} with JSON that is not an object`, res.status, raw);
   }
   const body = parsed as Record<string, unknown>;
   const message =
@@ -66,10 +75,29 @@ export function parseEnvelope(res: ErpResponse, what: string): Envelope {
   const status = envelopeStatus(body.status);
   if (status === null) {
     // Framework errors (404 route, 422 validation) carry no envelope; anything else unlabelled is unreadable.
-    if (res.status >= 400) return { ok: false, message, body, status: res.status, text };
-    throw badResponse(ERP_NAME, `${what} without a status`, res.status, text);
+    if (res.status >= 400) return { ok: false, message, body, status: res.status, text: raw };
+    throw badResponse(ERP_NAME, `${what} without a status`, res.status, raw);
   }
-  return { ok: status === 'success' && res.status < 400, message, body, status: res.status, text };
+  return { ok: status === 'success' && res.status < 400, message, body, status: res.status, text: raw };
+}
+
+/** A record of a list, as Hubsoft sent it (the mappers check what they read). */
+export type Row = Record<string, unknown>;
+
+function listIn(envelope: Envelope, route: string, key: string): Row[] {
+  const list: unknown = envelope.body[key];
+  if (!Array.isArray(list))
+    throw badResponse(ERP_NAME, `GET ${route} without the list '${key}'`, envelope.status, envelope.text);
+  return list as Row[];
+}
+
+/** A write's refusal as ERP_REJECTED, with Hubsoft's `msg` and its validation `errors`. */
+export function refusal(answer: Envelope): PonteError {
+  const errors = Array.isArray(answer.body.errors)
+    ? (answer.body.errors as unknown[]).map((e) => text(e))
+    : [];
+  const message = [answer.message, ...errors].filter((m) => m !== '').join(' ') || `HTTP ${answer.status}`;
+  return rejected(ERP_NAME, message, answer.status, answer.text);
 }
 
 export class HubsoftClient {
@@ -142,28 +170,27 @@ export class HubsoftClient {
   }
 
   /** A list in a success envelope under `key`; anything else there is ERP_BAD_RESPONSE. */
-  async readList(route: string, key: string, query: Query, call: CallContext): Promise<unknown[]> {
-    const envelope = await this.read(route, query, call);
-    const list: unknown = envelope.body[key];
-    if (!Array.isArray(list))
-      throw badResponse(ERP_NAME, `GET ${route} without the list '${key}'`, envelope.status, envelope.text);
-    return list as unknown[];
+  async readList(route: string, key: string, query: Query, call: CallContext): Promise<Row[]> {
+    return listIn(await this.read(route, query, call), route, key);
   }
 
   /** Every item of a paginated route (pagina from 0 up to paginacao.ultima_pagina). */
-  async readPages(route: string, key: string, query: Query, call: CallContext): Promise<unknown[]> {
-    const items: unknown[] = [];
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const envelope = await this.read(route, { ...query, pagina: page, itens_por_pagina: PAGE_SIZE }, call);
-      const list: unknown = envelope.body[key];
-      if (!Array.isArray(list))
-        throw badResponse(ERP_NAME, `GET ${route} without the list '${key}'`, envelope.status, envelope.text);
-      items.push(...(list as unknown[]));
-      const paging = envelope.body.paginacao as { ultima_pagina?: unknown } | undefined;
-      const last = typeof paging?.ultima_pagina === 'number' ? paging.ultima_pagina : page;
-      if (page >= last || list.length === 0) return items;
-    }
-    throw badResponse(ERP_NAME, `GET ${route} with more than ${MAX_PAGES} pages`, 200, '');
+  readPages(route: string, key: string, query: Query, call: CallContext): Promise<Row[]> {
+    return readAllPages(
+      async (page, offset) => {
+        const envelope = await this.read(
+          route,
+          { ...query, pagina: page, itens_por_pagina: PAGE_SIZE },
+          call,
+        );
+        const rows = listIn(envelope, route, key);
+        const paging = envelope.body.paginacao as { ultima_pagina?: unknown } | undefined;
+        // Hubsoft names its last page; an answer without paging is the only page.
+        const more = typeof paging?.ultima_pagina === 'number' && page < paging.ultima_pagina;
+        return more ? { rows } : { rows, total: offset + rows.length };
+      },
+      { pageSize: PAGE_SIZE, maxPages: MAX_PAGES, erpName: ERP_NAME },
+    );
   }
 
   /** POST/PUT a write; the envelope comes back whatever it says (the caller knows the refusals). */

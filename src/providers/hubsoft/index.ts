@@ -30,8 +30,8 @@
 // - get_boleto_pdf downloads the fatura's public link (no token sent); without a link (débito em
 //   conta) or when it is gone, Ponte renders the boleto from the barcode; without a barcode it is
 //   BILL_NOT_FOUND.
-// - settle_bill: financeiro/fatura/liquidar into caixa_financeiro_id (required for it; without it
-//   ERP_UNAVAILABLE naming the setting), meio_pagamento mapped from transaction.method through
+// - settle_bill: financeiro/fatura/liquidar into caixa_financeiro_id (it `needs` it: without it
+//   the gateway answers NOT_SUPPORTED naming the setting and a settlement waits), meio_pagamento mapped from transaction.method through
 //   meios_pagamento, data_pagamento the Brazil date of paid_at, valor_pago the amount, the part
 //   above the fatura's valor sent as juros, fee as tarifa. "já encontra-se quitada" is
 //   already_settled; other refusals rejected; settlement_id is the recibo id.
@@ -59,69 +59,37 @@
 //   are Hubsoft ids; observacao carries message and notes, id_externo the order id. Refused and
 //   the document is a customer and order_fallback_to_ticket: an atendimento (is_issue true).
 // - create_order_existing_customer: ticket mode opens an atendimento; contract and lead modes a
-//   prospecto (Hubsoft's API cannot add a service to a cliente), lead mode on lead_crm_id.
-// - create_lead: a prospecto on lead_crm_id, with the lead's product (a Hubsoft serviço id) or
-//   lead_service_id; missing address parts are "NÃO INFORMADO" / "S/N".
+//   prospecto (Hubsoft's API cannot add a service to a cliente), lead mode on lead_crm_id (NOT_SUPPORTED
+//   naming it when it is not set).
+// - create_lead: a prospecto on lead_crm_id (on no CRM list without it), with the lead's product
+//   (a Hubsoft serviço id) or lead_service_id; missing address parts are "NÃO INFORMADO" / "S/N".
 // - list_products: plans sold at sales_zip_code, with prices, when set; else all active serviços.
 //   list_due_dates leaves out "ultimo_dia". list_commercial_origins: the tenant's, else Hubsoft's.
+//
+// Settings and newer behaviour
+// - Ids (and client_id) are accepted as numbers or strings ("139") and sent to Hubsoft as numbers.
+//   A function's required settings are its `needs` (the gateway answers NOT_SUPPORTED naming them);
+//   check.ts lists each missing one with the functions it blocks.
+// - The Pix code is read as pix_copia_e_cola (financeiro/fatura) or pix_copia_cola (the per-customer
+//   route of Hubsoft's newer collection); docs/erp/hubsoft.md section 8 says what was verified.
+import { defineProvider, loadFunctions } from '../kit/define.js';
 import type { Provider } from '../types.js';
 import { checkHubsoft } from './check.js';
 import { connectHubsoft } from './connection.js';
 import type { HubsoftConnection } from './connection.js';
-import { createLead } from './functions/create_lead.js';
-import { createOrder } from './functions/create_order.js';
-import { createOrderExistingCustomer } from './functions/create_order_existing_customer.js';
-import { createTicket } from './functions/create_ticket.js';
-import { getBill } from './functions/get_bill.js';
-import { getBoletoPdf } from './functions/get_boleto_pdf.js';
-import { getCustomer } from './functions/get_customer.js';
-import { getCustomerContacts } from './functions/get_customer_contacts.js';
-import { getInternalPending } from './functions/get_internal_pending.js';
-import { getInvoicePdf } from './functions/get_invoice_pdf.js';
-import { listBills } from './functions/list_bills.js';
-import { listBlockedPlans } from './functions/list_blocked_plans.js';
-import { listCommercialOrigins } from './functions/list_commercial_origins.js';
-import { listDueDates } from './functions/list_due_dates.js';
-import { listInvoices } from './functions/list_invoices.js';
-import { listPlans } from './functions/list_plans.js';
-import { listProducts } from './functions/list_products.js';
-import { listResellers } from './functions/list_resellers.js';
-import { settleBill } from './functions/settle_bill.js';
-import { trustUnlock } from './functions/trust_unlock.js';
-import { hubsoftSecretFields, hubsoftSettingsSchema } from './settings.js';
+import { hubsoftSettingsSchema } from './settings.js';
 import type { HubsoftSettings } from './settings.js';
 
-export const hubsoftProvider: Provider<HubsoftSettings, HubsoftConnection> = {
+export const hubsoftProvider: Provider<HubsoftSettings, HubsoftConnection> = defineProvider({
   id: 'hubsoft',
   displayName: 'Hubsoft',
   settings: hubsoftSettingsSchema,
-  secretFields: hubsoftSecretFields,
-  functions: {
-    create_order: createOrder,
-    create_order_existing_customer: createOrderExistingCustomer,
-    create_lead: createLead,
-    list_resellers: listResellers,
-    list_products: listProducts,
-    list_due_dates: listDueDates,
-    list_commercial_origins: listCommercialOrigins,
-    list_bills: listBills,
-    get_bill: getBill,
-    get_boleto_pdf: getBoletoPdf,
-    settle_bill: settleBill,
-    get_customer: getCustomer,
-    get_customer_contacts: getCustomerContacts,
-    get_internal_pending: getInternalPending,
-    list_plans: listPlans,
-    list_blocked_plans: listBlockedPlans,
-    trust_unlock: trustUnlock,
-    create_ticket: createTicket,
-    list_invoices: listInvoices,
-    get_invoice_pdf: getInvoicePdf,
-  },
-  connect: (env) => Promise.resolve(connectHubsoft(env)),
+  secretFields: ['client_secret', 'password'],
+  functions: await loadFunctions(new URL('./functions/', import.meta.url)),
+  connect: connectHubsoft,
   close: (conn) => conn.client.close(),
-  check: checkHubsoft,
-};
+  check: (conn, call) => checkHubsoft(hubsoftProvider, conn, call),
+});
 
 export { hubsoftSettingsSchema } from './settings.js';
 export type { HubsoftSettings, HubsoftSettingsInput } from './settings.js';

@@ -1,12 +1,12 @@
 // Prospects (Hubsoft's "prospecto"), which create_order, create_lead and the contract/lead modes of
 // create_order_existing_customer record, and the plan prices they need.
 import { PonteError } from '../../contract/index.js';
-import { rejected } from '../http-client.js';
+import { rejected } from '../kit/http.js';
 import type { CallContext } from '../types.js';
 import { ERP_NAME } from './client.js';
 import type { Envelope } from './client.js';
 import type { HubsoftConnection } from './connection.js';
-import { text, toCents } from './mappers.js';
+import { cents, text } from '../kit/edge.js';
 
 export interface SaleablePlan {
   id: number;
@@ -26,7 +26,7 @@ export async function plansAt(
   const list = Array.isArray(answer.body.servicos) ? (answer.body.servicos as Record<string, unknown>[]) : [];
   return list.flatMap((s) => {
     const id = Number(text(s.id_servico));
-    const valorCents = toCents(s.valor as number);
+    const valorCents = cents(s.valor);
     return Number.isSafeInteger(id) && id > 0 && valorCents !== null
       ? [{ id, name: text(s.descricao), valorCents }]
       : [];
@@ -66,12 +66,4 @@ export function postProspect(
 export function prospectId(answer: Envelope): string {
   const prospect = answer.body.prospecto as { id_prospecto?: unknown } | undefined;
   return text(prospect?.id_prospecto);
-}
-
-export function prospectRefused(answer: Envelope): PonteError {
-  const errors = Array.isArray(answer.body.errors)
-    ? (answer.body.errors as unknown[]).map((e) => text(e as string))
-    : [];
-  const message = [answer.message, ...errors].filter((m) => m !== '').join(' ') || `HTTP ${answer.status}`;
-  return rejected(ERP_NAME, message, answer.status, answer.text);
 }

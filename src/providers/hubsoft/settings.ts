@@ -1,22 +1,26 @@
 // Settings of a Hubsoft tenant. The four credentials come from the API client Hubsoft's team
 // creates for the ISP (client_id, client_secret) and an API user of the ISP's Hubsoft (username,
 // always an e-mail, and password). The ids below them are picked from the lists `ponte check`
-// prints (which reads them from the ISP's Hubsoft).
+// prints (which reads them from the ISP's Hubsoft), as numbers or strings: Hubsoft's API wants
+// them as JSON numbers, so they are kept as numbers.
 import { z } from 'zod';
-
-const id = z.number().int().positive();
+import { baseUrlSetting, numericIdSetting } from '../kit/settings.js';
 
 export const hubsoftSettingsSchema = z
   .object({
     /** The ISP's Hubsoft API host, e.g. https://api.provedor.com.br (no /api/v1 suffix). */
-    base_url: z.url({ protocol: /^https?$/ }),
-    client_id: z.string().trim().min(1),
+    base_url: baseUrlSetting(),
+    /** A number such as 3 or 118 (Hubsoft's API client), given as a number or a string. */
+    client_id: z
+      .union([z.string(), z.number().int()])
+      .transform((v) => String(v).trim())
+      .pipe(z.string().min(1)),
     client_secret: z.string().min(1),
     /** The API user's login, an e-mail address. */
     username: z.string().trim().min(1),
     password: z.string().min(1),
     /** Caixa financeiro that settle_bill books payments into (configuracao/caixa_financeiro). */
-    caixa_financeiro_id: id.optional(),
+    caixa_financeiro_id: numericIdSetting('caixa_financeiro_id').optional(),
     /** Meio de pagamento prefix per transaction.method (configuracao/meio_pagamento). */
     meios_pagamento: z
       .object({
@@ -29,15 +33,15 @@ export const hubsoftSettingsSchema = z
       })
       .prefault({}),
     /** Tipo de atendimento of tickets (configuracao/tipo_atendimento); absent: Hubsoft's default, SAC. */
-    tipo_atendimento_id: id.optional(),
+    tipo_atendimento_id: numericIdSetting('tipo_atendimento_id').optional(),
     /** Tipo de atendimento per create_ticket subject code; subjects not listed use tipo_atendimento_id. */
-    ticket_subjects: z.record(z.string(), id).default({}),
+    ticket_subjects: z.record(z.string(), numericIdSetting('ticket_subjects')).default({}),
     /** Tipo de atendimento of the tickets create_order_existing_customer opens; defaults to tipo_atendimento_id. */
-    order_ticket_tipo_atendimento_id: id.optional(),
+    order_ticket_tipo_atendimento_id: numericIdSetting('order_ticket_tipo_atendimento_id').optional(),
     /** CRM list that create_lead links prospects to (crm/all). */
-    lead_crm_id: id.optional(),
+    lead_crm_id: numericIdSetting('lead_crm_id').optional(),
     /** Serviço a lead is recorded with when it names no Hubsoft serviço (configuracao/servico). */
-    lead_service_id: id.optional(),
+    lead_service_id: numericIdSetting('lead_service_id').optional(),
     /** When set, list_products lists the plans sold at this CEP, with prices (prospecto/create). */
     sales_zip_code: z
       .string()
@@ -60,6 +64,3 @@ export const hubsoftSettingsSchema = z
 
 export type HubsoftSettings = z.output<typeof hubsoftSettingsSchema>;
 export type HubsoftSettingsInput = z.input<typeof hubsoftSettingsSchema>;
-
-/** The settings that are secrets: encrypted at rest, never echoed or logged. */
-export const hubsoftSecretFields = ['client_secret', 'password'] as const;

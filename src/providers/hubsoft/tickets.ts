@@ -1,11 +1,12 @@
 // Opening an atendimento, which create_ticket, create_order_existing_customer and the order
 // fallback share.
-import { normalisePhone } from '../../contract/index.js';
-import { rejected } from '../http-client.js';
+import type { Order } from '../../contract/index.js';
+import { text } from '../kit/edge.js';
 import type { CallContext } from '../types.js';
-import { ERP_NAME } from './client.js';
+import { refusal } from './client.js';
 import type { HubsoftConnection } from './connection.js';
-import { text } from './mappers.js';
+import { phonesOf } from './mappers/customers.js';
+import { orderSummary } from './mappers/sales.js';
 import type { HubsoftCustomer, HubsoftService } from './types.js';
 
 export interface TicketRequest {
@@ -25,18 +26,6 @@ export interface OpenedTicket {
   message: string;
 }
 
-function customerPhone(customer: HubsoftCustomer): string | undefined {
-  for (const phone of [
-    customer.telefone_primario,
-    customer.telefone_secundario,
-    customer.telefone_terciario,
-  ]) {
-    const normalised = normalisePhone(text(phone));
-    if (normalised !== null) return normalised;
-  }
-  return undefined;
-}
-
 /** POST atendimento; a refusal is ERP_REJECTED with Hubsoft's message. */
 export async function openTicket(
   conn: HubsoftConnection,
@@ -51,7 +40,7 @@ export async function openTicket(
       id_cliente_servico: Number(text(req.service.id_cliente_servico)),
       descricao: req.description,
       nome: req.contactName ?? text(req.customer.nome_razaosocial),
-      telefone: req.contactPhone ?? customerPhone(req.customer) ?? '',
+      telefone: req.contactPhone ?? phonesOf(req.customer)[0] ?? '',
       ...(email.includes('@') ? { email } : {}),
       ...(req.tipoAtendimentoId === undefined ? {} : { id_tipo_atendimento: req.tipoAtendimentoId }),
       ...(req.parameters === undefined ? {} : { parametros: req.parameters }),
@@ -60,16 +49,33 @@ export async function openTicket(
   );
   const ticket = answer.body.atendimento as { id_atendimento?: unknown; protocolo?: unknown } | undefined;
   const id = text(ticket?.id_atendimento);
-  if (!answer.ok || id === '') {
-    const errors = Array.isArray(answer.body.errors)
-      ? (answer.body.errors as unknown[]).map((e) => text(e as string))
-      : [];
-    throw rejected(
-      ERP_NAME,
-      [answer.message, ...errors].filter((m) => m !== '').join(' ') || `HTTP ${answer.status}`,
-      answer.status,
-      answer.text,
-    );
-  }
+  if (!answer.ok || id === '') throw refusal(answer);
   return { id, protocol: text(ticket?.protocolo), message: answer.message };
+}
+
+/**
+ * The atendimento that carries an order (create_order's fallback, create_order_existing_customer's
+ * ticket mode): the order's summary, of tipo order_ticket_tipo_atendimento_id (else
+ * tipo_atendimento_id, else Hubsoft's SAC), with the order id in its parameters.
+ */
+export function openOrderTicket(
+  conn: HubsoftConnection,
+  target: { customer: HubsoftCustomer; service: HubsoftService },
+  order: Order,
+  message: string,
+  call: CallContext,
+  contactName?: string,
+): Promise<OpenedTicket> {
+  return openTicket(
+    conn,
+    {
+      ...target,
+      description: orderSummary(order, message),
+      contactName,
+      contactPhone: order.customer.phone,
+      tipoAtendimentoId: conn.settings.order_ticket_tipo_atendimento_id ?? conn.settings.tipo_atendimento_id,
+      parameters: { ponte_order_id: order.id },
+    },
+    call,
+  );
 }

@@ -76,7 +76,10 @@ export interface HubsoftBill {
   codigo_barras?: Loose;
   tipo_cobranca?: Loose;
   link?: Loose;
+  /** The Pix code as financeiro/fatura names it (with exibir_pix_copia_cola=sim). */
   pix_copia_e_cola?: Loose;
+  /** The same as cliente/financeiro names it (the newer collection's per-customer route). */
+  pix_copia_cola?: Loose;
   empresa?: { documento?: Loose; nome_razaosocial?: Loose } | null;
   cliente?: HubsoftCustomer | null;
   servico?: { descricao?: Loose } | null;

@@ -11,8 +11,8 @@
 //   on purpose: nothing is wrong with the request, the call can succeed once the ISP fixes its side,
 //   and a 5xx leaves the idempotency key free for that retry (a 4xx would be replayed forever).
 import { PonteError } from '../../contract/index.js';
-import { badResponse, ErpHttpClient, upstreamExcerpt } from '../http-client.js';
-import type { ErpResponse } from '../http-client.js';
+import { badResponse, ErpHttpClient, upstreamExcerpt } from '../kit/http.js';
+import type { ErpResponse } from '../kit/http.js';
 import type { CallContext } from '../types.js';
 
 export type IxcRow = Record<string, string>;

@@ -25,8 +25,10 @@
 // - get_internal_pending: cliente.alerta and the alerta_contrato of live contracts (HTML stripped);
 //   cliente.obs is history and is left out.
 // - update_customer: read-merge-write of the whole record (IXC's PUT blanks what it is not sent).
-//   phone -> telefone_celular, phone_secondary -> fone, stored masked "(19) 98765-4321". A city
-//   IXC does not know is success false. api_response is IXC's answer.
+//   phone -> telefone_celular, phone_secondary -> fone, stored masked "(19) 98765-4321". Dates go
+//   back dd/mm/yyyy, 0000-00-00 as "". The record is read back: IXC answers success for fields it
+//   silently drops, and a change it did not keep is success false naming them. A city IXC does not
+//   know is success false. api_response is IXC's answer.
 //
 // Billing
 // - list_bills: fn_areceber of the customer with liberado S and status A or P (filters checked
@@ -34,21 +36,24 @@
 //   left). Fees are computed for today from the rates get_pix reports for the bill's wallet (Bacen
 //   modalities: interest % per day/month/year, fine %); when get_pix gives none, from the tenant's
 //   late_fees. pix_code: pixCopiaECola, else qrCode.qrcode. link_boleto: gateway_link when it is a
-//   URL. code_fatura: nn_boleto, else documento. desconto is always "0.00".
+//   URL. code_fatura: nn_boleto, else documento. desconto is always "0.00". A Pix charge whose
+//   dadosPix.status is not ATIVA gives no pix_code.
 // - get_bill answers paid (R) and cancelled (C) bills with their status and no fees; hidden bills
 //   (liberado N) and other customers' bills are [].
 // - get_boleto_pdf: get_boleto (arquivo, base64 S, juro/multa S); binary, quoted and data: URI
 //   answers are accepted. Cancelled or hidden bills are BILL_NOT_FOUND; a refusal is ERP_REJECTED.
-// - settle_bill: see functions/settle_bill.ts. The transaction's marker `[ponte:<id>]` in the
+// - settle_bill: see functions/settle_bill.ts and mappers/receipts.ts (conta_ the cash account,
+//   id_conta the bill's planning account, as clients on real installations send them). The transaction's marker `[ponte:<id>]` in the
 //   receipt's historico lets a retry after a lost answer recognise Ponte's own settlement.
 //   Underpayments are left to IXC (it records a partial payment and keeps the bill open).
 //
 // Service
-// - Plans: see mappers.toPlan (status_internet CA/FA -> blocked financial, CM -> blocked manual).
+// - Plans: see mappers/plans.ts (status_internet CA/FA -> blocked financial, CM -> blocked manual).
 //   value is the sale plan's valor_contrato.
-// - trust_unlock: IXC decides; both answer shapes are read; 107 (already active) and 109 (not
-//   allowed) are refusals; 106 is CONTRACT_NOT_FOUND. protocol is "" (IXC gives none).
-// - create_ticket opens a su_ticket; its protocol is read back after the insert.
+// - trust_unlock: IXC decides; both answer shapes are read; 107 (already active), 109 (not
+//   allowed) and 113 (used, payment pending) are refusals; 106 is CONTRACT_NOT_FOUND. protocol is "" (IXC gives none).
+// - create_ticket opens a su_ticket with its subject's workflow process (id_wfl_processo, when the
+//   subject has one) and origem_endereco CC; its protocol is read back after the insert.
 // - list_invoices: vd_saida with modelo_nf 62, 21 or 22 and status F or C; url_nota_fiscal "".
 //
 // Sales
@@ -58,67 +63,26 @@
 //   after a lost answer finds them (orders, leads, tickets with request_id) instead of duplicating.
 // - list_due_dates: the days of due_day_contract_types; list_commercial_origins: the tenant's
 //   commercial_origins option (IXC has no such list).
-// - A function needing an id the tenant has not chosen answers NOT_SUPPORTED naming the setting.
-import type { Provider } from '../types.js';
+// - Configuration: each function declares the settings it always needs (`needs` in
+//   functions/<name>.ts); the gateway answers NOT_SUPPORTED naming them while unset, and `ponte
+//   check` lists them with the functions they block. Settings only one mode needs (order_mode
+//   contract, the ticket mode of existing-customer orders) are checked in the function.
+import { defineProvider, loadFunctions } from '../kit/define.js';
+import type { CheckReport } from '../types.js';
 import { checkIxc } from './check.js';
 import { connectIxc } from './connection.js';
-import type { IxcConnection } from './connection.js';
-import { createLead } from './functions/create_lead.js';
-import { createOrder } from './functions/create_order.js';
-import { createOrderExistingCustomer } from './functions/create_order_existing_customer.js';
-import { createTicket } from './functions/create_ticket.js';
-import { getBill } from './functions/get_bill.js';
-import { getBoletoPdf } from './functions/get_boleto_pdf.js';
-import { getCustomer } from './functions/get_customer.js';
-import { getCustomerContacts } from './functions/get_customer_contacts.js';
-import { getInternalPending } from './functions/get_internal_pending.js';
-import { getInvoicePdf } from './functions/get_invoice_pdf.js';
-import { listBills } from './functions/list_bills.js';
-import { listBlockedPlans } from './functions/list_blocked_plans.js';
-import { listCommercialOrigins } from './functions/list_commercial_origins.js';
-import { listDueDates } from './functions/list_due_dates.js';
-import { listInvoices } from './functions/list_invoices.js';
-import { listPlans } from './functions/list_plans.js';
-import { listProducts } from './functions/list_products.js';
-import { listResellers } from './functions/list_resellers.js';
-import { settleBill } from './functions/settle_bill.js';
-import { trustUnlock } from './functions/trust_unlock.js';
-import { updateCustomer } from './functions/update_customer.js';
 import { ixcSettingsSchema } from './settings.js';
-import type { IxcSettings } from './settings.js';
 
-export const ixcProvider: Provider<IxcSettings, IxcConnection> = {
+export const ixcProvider = defineProvider({
   id: 'ixc',
   displayName: 'IXC Provedor',
   settings: ixcSettingsSchema,
   secretFields: ['token'],
-  functions: {
-    create_order: createOrder,
-    create_order_existing_customer: createOrderExistingCustomer,
-    create_lead: createLead,
-    list_resellers: listResellers,
-    list_products: listProducts,
-    list_due_dates: listDueDates,
-    list_commercial_origins: listCommercialOrigins,
-    list_bills: listBills,
-    get_bill: getBill,
-    get_boleto_pdf: getBoletoPdf,
-    settle_bill: settleBill,
-    get_customer: getCustomer,
-    get_customer_contacts: getCustomerContacts,
-    get_internal_pending: getInternalPending,
-    update_customer: updateCustomer,
-    list_plans: listPlans,
-    list_blocked_plans: listBlockedPlans,
-    trust_unlock: trustUnlock,
-    create_ticket: createTicket,
-    list_invoices: listInvoices,
-    get_invoice_pdf: getInvoicePdf,
-  },
-  connect: (env) => Promise.resolve(connectIxc(env)),
+  functions: await loadFunctions(new URL('./functions/', import.meta.url)),
+  connect: connectIxc,
   close: (conn) => conn.client.close(),
-  check: checkIxc,
-};
+  check: (conn, call): Promise<CheckReport> => checkIxc(ixcProvider, conn, call),
+});
 
 export { ixcSettingsSchema } from './settings.js';
 export type { IxcSettings, IxcSettingsInput } from './settings.js';

@@ -1,23 +1,18 @@
 // Settings of an IXC tenant. Only base_url and token are needed to connect; the ids an ISP must
 // choose (branch, cash account, wallet, contract types per due day, ticket subject and
 // department...) are optional so a tenant can be created first and `ponte check <tenant>` can then
-// list the values found in its IXC. A function that needs an id still unset answers NOT_SUPPORTED
-// naming the setting.
+// list the values found in its IXC. Functions declare the ids they need (`needs`): while one is
+// unset the function is supported but not ready. Ids are accepted as strings or numbers.
 import { z } from 'zod';
+import { baseUrlSetting, idSetting } from '../kit/settings.js';
 
-const id = z
-  .string()
-  .trim()
-  .regex(/^[1-9]\d{0,11}$/, 'an IXC id: a positive integer as a string');
+const id = idSetting('an IXC id');
 const day = z.string().regex(/^(?:[1-9]|[12]\d|3[01])$/, 'a day of month, "1" to "31"');
 
 export const ixcSettingsSchema = z
   .object({
     /** The webservice root, e.g. https://erp.provedor.com.br/webservice/v1 */
-    base_url: z
-      .url({ protocol: /^https?$/ })
-      .transform((url) => url.replace(/\/+$/, ''))
-      .refine((url) => /\/webservice\/v1$/.test(url), 'must end with /webservice/v1'),
+    base_url: baseUrlSetting({ pathSuffix: '/webservice/v1' }),
     /** The IXC user's webservice token, "userId:hash" as IXC shows it (secret). */
     token: z
       .string()
@@ -25,18 +20,27 @@ export const ixcSettingsSchema = z
       .regex(/^\d+:\S+$/, 'IXC shows the token as "<user id>:<hash>"'),
     /** filial: the branch new records and settlements belong to. */
     branch_id: id.optional(),
-    /** conta/caixa that receives settlements (fn_areceber_recebimentos_baixas_novo conta_/id_conta). */
+    /** conta/caixa that receives settlements (conta_ of fn_areceber_recebimentos_baixas_novo). */
     cash_account_id: id.optional(),
-    /** How each transaction.method is recorded as tipo_recebimento. */
+    /**
+     * Planning account (planejamento analítico, id_conta of the settlement) for bills that carry
+     * none; a bill's own fn_areceber.id_conta always wins.
+     */
+    planning_account_id: id.optional(),
+    /**
+     * tipo_recebimento per transaction.method, when the defaults do not suit: Pix for pix, D
+     * (dinheiro) for cash, the bill's own tipo_recebimento for the others.
+     */
     receipt_types: z
       .object({
-        pix: z.string().default('Pix'),
-        credit_card: z.string().default('Cartão'),
-        debit_card: z.string().default('Cartão'),
-        tef: z.string().default('Cartão'),
-        cash: z.string().default('Dinheiro'),
-        boleto: z.string().default('Boleto'),
+        pix: z.string().min(1).optional(),
+        credit_card: z.string().min(1).optional(),
+        debit_card: z.string().min(1).optional(),
+        tef: z.string().min(1).optional(),
+        cash: z.string().min(1).optional(),
+        boleto: z.string().min(1).optional(),
       })
+      .strict()
       .prefault({}),
     /** carteira de cobrança of new contracts. */
     billing_wallet_id: id.optional(),
@@ -79,6 +83,7 @@ export type IxcSettingsInput = z.input<typeof ixcSettingsSchema>;
 export type IdSetting =
   | 'branch_id'
   | 'cash_account_id'
+  | 'planning_account_id'
   | 'billing_wallet_id'
   | 'contract_model_id'
   | 'document_type_id'

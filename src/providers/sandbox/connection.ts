@@ -1,20 +1,17 @@
-// A tenant's handle on its sandbox dataset, and the helpers every function shares.
+// A tenant's handle on its sandbox dataset: opening it, and the day its fixed customers are anchored on.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { todayInBrazil } from '../../brasil/dates.js';
-import { PonteError } from '../../contract/index.js';
-import type { FunctionInput, FunctionName, FunctionOutput } from '../../contract/index.js';
-import type { TenantOptions } from '../../gateway/tenant-options.js';
-import type { CallContext, ConnectEnv, ProviderFunction } from '../types.js';
+import type { TenantOptions } from '../tenant-options.js';
+import type { CallContext, ConnectEnv } from '../types.js';
 import { billingProfile, SlipMemo } from './billing.js';
 import type { BillingProfile } from './billing.js';
 import { openSandbox, prepareInserts, readMeta, writeMeta } from './db.js';
 import type { Inserts, SandboxDatabase } from './db.js';
 import { installFixtures } from './fixtures.js';
-import type { BillContext, LateFeeRule } from './mappers.js';
+import type { BillContext, LateFeeRule } from './mappers/bills.js';
 import { prepareQueries } from './queries.js';
 import type { Queries } from './queries.js';
-import type { CustomerKey, CustomerRow } from './rows.js';
 import { isSeeded, META, seedDatabase } from './seed.js';
 import { datasetName } from './settings.js';
 import type { SandboxSettings } from './settings.js';
@@ -105,78 +102,4 @@ export function callDay(conn: SandboxConnection, call: CallContext): string {
 
 export function billContext(conn: SandboxConnection, today: string): BillContext {
   return { today, rule: conn.rule, codes: conn.codes };
-}
-
-function customerNotFound(): PonteError {
-  return new PonteError('CUSTOMER_NOT_FOUND', 'The sandbox has no customer with this CPF/CNPJ');
-}
-
-/** The customer's id, document, name and person type; CUSTOMER_NOT_FOUND when there is none. */
-export function requireCustomer(conn: SandboxConnection, document: string): CustomerKey {
-  const customer = conn.q.customerKeyByDocument.get(document);
-  if (customer === undefined) throw customerNotFound();
-  return customer;
-}
-
-/** The customer's whole record; CUSTOMER_NOT_FOUND when there is none. */
-export function requireCustomerRecord(conn: SandboxConnection, document: string): CustomerRow {
-  const customer = conn.q.customerByDocument.get(document);
-  if (customer === undefined) throw customerNotFound();
-  return customer;
-}
-
-/** A numeric id from the contract's string ids; anything else matches no row. */
-export function rowId(id: string): number {
-  return /^[1-9]\d{0,14}$/.test(id) ? Number(id) : 0;
-}
-
-/** An ERP-style JSON answer, as the text api_response carries. */
-export function erpAnswer(body: Record<string, unknown>): string {
-  return JSON.stringify(body);
-}
-
-/** What a function body knows about its call: the context, and the day it is in Brazil. */
-export interface CallScope {
-  call: CallContext;
-  today: string;
-}
-
-type Body<N extends FunctionName> = (
-  conn: SandboxConnection,
-  input: FunctionInput<N>,
-  scope: CallScope,
-) => FunctionOutput<N>;
-
-function settled<T>(run: () => T): Promise<T> {
-  try {
-    return Promise.resolve(run());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
-/**
- * A reading function: its statements share one read transaction, which costs about what a
- * single statement does on its own (SQLite takes its locks once per transaction).
- */
-export function readFunction<N extends FunctionName>(body: Body<N>): ProviderFunction<SandboxConnection, N> {
-  return (conn, input, call) =>
-    settled(() => {
-      const scope = { call, today: callDay(conn, call) };
-      return conn.inRead(() => body(conn, input, scope));
-    });
-}
-
-/** A writing function: the whole body runs in one immediate (write-locked) transaction. */
-export function writeFunction<N extends FunctionName>(body: Body<N>): ProviderFunction<SandboxConnection, N> {
-  return (conn, input, call) =>
-    settled(() => {
-      const scope = { call, today: callDay(conn, call) };
-      return conn.inWrite(() => body(conn, input, scope));
-    });
-}
-
-/** A protocol number as ISP ERPs print them: the day and the record's id. */
-export function protocolFor(day: string, id: number): string {
-  return `${day.replace(/-/g, '')}${String(id).padStart(6, '0')}`;
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionNames } from '../../contract/index.js';
-import { defaultTenantOptions } from '../../gateway/tenant-options.js';
+import { defaultTenantOptions } from '../tenant-options.js';
 import { sandboxProvider } from './index.js';
 import { fakeCall, silentLog } from './sandbox.test-helper.js';
 import { datasetName, sandboxSettingsSchema } from './settings.js';

@@ -77,68 +77,19 @@
 //   pending contract for the first item's plan) | lead. Orders of both functions are idempotent on
 //   order.id and answer the first record. create_lead is idempotent on lead.id.
 // - list_commercial_origins: the tenant's commercial_origins when non-empty, else the sandbox's.
-import type { Provider } from '../types.js';
+import { defineProvider, loadFunctions } from '../kit/index.js';
 import { connectSandbox } from './connection.js';
 import type { SandboxConnection } from './connection.js';
-import { createLead } from './functions/create_lead.js';
-import { createOrder } from './functions/create_order.js';
-import { createOrderExistingCustomer } from './functions/create_order_existing_customer.js';
-import { createTicket } from './functions/create_ticket.js';
-import { getBill } from './functions/get_bill.js';
-import { getBoletoPdf } from './functions/get_boleto_pdf.js';
-import { getCustomer } from './functions/get_customer.js';
-import { getCustomerContacts } from './functions/get_customer_contacts.js';
-import { getInternalPending } from './functions/get_internal_pending.js';
-import { getInvoicePdf } from './functions/get_invoice_pdf.js';
-import { listBills } from './functions/list_bills.js';
-import { listBlockedPlans } from './functions/list_blocked_plans.js';
-import { listCommercialOrigins } from './functions/list_commercial_origins.js';
-import { listDueDates } from './functions/list_due_dates.js';
-import { listInvoices } from './functions/list_invoices.js';
-import { listPlans } from './functions/list_plans.js';
-import { listProducts } from './functions/list_products.js';
-import { listResellers } from './functions/list_resellers.js';
-import { settleBill } from './functions/settle_bill.js';
-import { trustUnlock } from './functions/trust_unlock.js';
-import { updateCustomer } from './functions/update_customer.js';
 import { sandboxSettingsSchema } from './settings.js';
 import type { SandboxSettings } from './settings.js';
 
-export const sandboxProvider: Provider<SandboxSettings, SandboxConnection> = {
+export const sandboxProvider = defineProvider<SandboxSettings, SandboxConnection>({
   id: 'sandbox',
   displayName: 'Sandbox',
   settings: sandboxSettingsSchema,
   secretFields: [],
-  functions: {
-    create_order: createOrder,
-    create_order_existing_customer: createOrderExistingCustomer,
-    create_lead: createLead,
-    list_resellers: listResellers,
-    list_products: listProducts,
-    list_due_dates: listDueDates,
-    list_commercial_origins: listCommercialOrigins,
-    list_bills: listBills,
-    get_bill: getBill,
-    get_boleto_pdf: getBoletoPdf,
-    settle_bill: settleBill,
-    get_customer: getCustomer,
-    get_customer_contacts: getCustomerContacts,
-    get_internal_pending: getInternalPending,
-    update_customer: updateCustomer,
-    list_plans: listPlans,
-    list_blocked_plans: listBlockedPlans,
-    trust_unlock: trustUnlock,
-    create_ticket: createTicket,
-    list_invoices: listInvoices,
-    get_invoice_pdf: getInvoicePdf,
-  },
-  connect: (env) => {
-    try {
-      return Promise.resolve(connectSandbox(env));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  },
+  functions: await loadFunctions(new URL('./functions/', import.meta.url)),
+  connect: (env) => connectSandbox(env),
   close: (conn) => {
     conn.db.close();
     return Promise.resolve();
@@ -151,7 +102,7 @@ export const sandboxProvider: Provider<SandboxSettings, SandboxConnection> = {
       choices: {},
     });
   },
-};
+});
 
 export { testCustomers, fixtureCustomers } from './fixtures.js';
 export { seedSandbox } from './seed.js';

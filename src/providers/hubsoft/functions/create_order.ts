@@ -1,18 +1,16 @@
+// create_order: the order as a prospecto (Hubsoft's pre-sale record) with the first item's plan at
+// its price for the installation CEP. When Hubsoft refuses it (e.g. the CPF/CNPJ is already on a
+// prospect) and the document is a customer and the tenant allows it, the order goes to an
+// atendimento on the customer's service instead (is_issue: true).
 import { echoOrder } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import { findCustomer, mainService } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { orderSummary, prospectFromOrder } from '../mappers.js';
-import { planForOrder, postProspect, prospectId, prospectRefused } from '../sales.js';
-import { openTicket } from '../tickets.js';
+import { refusal } from '../client.js';
+import { hubsoftFunction } from '../connection.js';
+import { findCustomer, mainService } from '../customers.js';
+import { prospectFromOrder } from '../mappers/sales.js';
+import { planForOrder, postProspect, prospectId } from '../sales.js';
+import { openOrderTicket } from '../tickets.js';
 
-/**
- * Records the order as a prospecto (Hubsoft's pre-sale record) with the first item's plan at its
- * price for the installation CEP. When Hubsoft refuses it (e.g. the CPF/CNPJ is already on a
- * prospect) and the document is a customer and the tenant allows it, the order goes to an
- * atendimento on the customer's service instead (is_issue: true).
- */
-export const createOrder: ProviderFunction<HubsoftConnection, 'create_order'> = async (conn, input, call) => {
+export const createOrder = hubsoftFunction('create_order', async (conn, input, call) => {
   const { order, message } = input;
   const place = order.installation_address ?? order.address;
   const item = order.items[0]!;
@@ -32,19 +30,7 @@ export const createOrder: ProviderFunction<HubsoftConnection, 'create_order'> = 
     const customer = await findCustomer(conn, order.customer.document_number, call);
     const target = customer === null ? null : mainService(customer);
     if (customer !== null && target !== null) {
-      const ticket = await openTicket(
-        conn,
-        {
-          customer,
-          service: target,
-          description: orderSummary(order, message),
-          contactPhone: order.customer.phone,
-          tipoAtendimentoId:
-            conn.settings.order_ticket_tipo_atendimento_id ?? conn.settings.tipo_atendimento_id,
-          parameters: { ponte_order_id: order.id },
-        },
-        call,
-      );
+      const ticket = await openOrderTicket(conn, { customer, service: target }, order, message, call);
       return {
         wda_order: echoOrder(order),
         remote_id: ticket.id,
@@ -53,5 +39,5 @@ export const createOrder: ProviderFunction<HubsoftConnection, 'create_order'> = 
       };
     }
   }
-  throw prospectRefused(answer);
-};
+  throw refusal(answer);
+});

@@ -1,11 +1,9 @@
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { internalNotes } from '../mappers.js';
+// get_internal_pending: the cliente's alerts (alerta_mensagens), what the ISP wants staff and bots
+// to see first.
+import { hubsoftFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { internalNotes } from '../mappers/customers.js';
 
-/** The cliente's alerts (alerta_mensagens): what the ISP wants staff and bots to see first. */
-export const getInternalPending: ProviderFunction<HubsoftConnection, 'get_internal_pending'> = async (
-  conn,
-  input,
-  call,
-) => internalNotes(await requireCustomer(conn, input.customer_document_number, call));
+export const getInternalPending = hubsoftFunction('get_internal_pending', async (conn, input, call) =>
+  internalNotes(await requireCustomer(conn, input.customer_document_number, call)),
+);

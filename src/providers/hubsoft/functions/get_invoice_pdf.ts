@@ -1,14 +1,10 @@
+// get_invoice_pdf: the nota's PDF from the link Hubsoft prints for it; INVOICE_NOT_FOUND when it is
+// not the customer's or has none.
 import { PonteError } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import type { HubsoftConnection } from '../connection.js';
-import { customerInvoices } from './list_invoices.js';
+import { hubsoftFunction } from '../connection.js';
+import { customerInvoices } from '../invoices.js';
 
-/** The nota's PDF from the link Hubsoft prints for it; INVOICE_NOT_FOUND when it is not the customer's or has none. */
-export const getInvoicePdf: ProviderFunction<HubsoftConnection, 'get_invoice_pdf'> = async (
-  conn,
-  input,
-  call,
-) => {
+export const getInvoicePdf = hubsoftFunction('get_invoice_pdf', async (conn, input, call) => {
   const notes = await customerInvoices(conn, input.customer_document_number, call);
   const note = notes.find((n) => n.invoice.id_nota === input.invoice_id);
   const pdf =
@@ -20,4 +16,4 @@ export const getInvoicePdf: ProviderFunction<HubsoftConnection, 'get_invoice_pdf
     );
   }
   return { base_64: pdf.toString('base64') };
-};
+});

@@ -1,11 +1,11 @@
-import type { ProviderFunction } from '../../types.js';
-import { billContext, customerBills } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { byDueDate, toBill } from '../mappers.js';
+// list_bills: open faturas (overdue included), oldest due date first, with fine and interest for today.
+import { byDueDate } from '../../kit/valuation.js';
+import { billContext, customerBills } from '../bills.js';
+import { hubsoftFunction } from '../connection.js';
+import { toBill } from '../mappers/bills.js';
 
-/** Open faturas (overdue included), oldest due date first, with fine and interest for today. */
-export const listBills: ProviderFunction<HubsoftConnection, 'list_bills'> = async (conn, input, call) => {
+export const listBills = hubsoftFunction('list_bills', async (conn, input, call) => {
   const bills = await customerBills(conn, input.customer_document_number, true, call);
   const ctx = billContext(conn, call);
   return bills.map((b) => toBill(b, ctx)).sort(byDueDate);
-};
+});

@@ -1,28 +1,18 @@
-import type { FunctionOutput } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import type { HubsoftConnection } from '../connection.js';
-import { dueDayName, text } from '../mappers.js';
+// list_due_dates: the vencimentos (code: id_vencimento, name: the day), earliest day first.
+// Hubsoft's "último dia do mês" has no day of month to show, so it is left out with a warning.
+import { text } from '../../kit/edge.js';
+import { hubsoftFunction } from '../connection.js';
+import { dueDayName } from '../mappers/sales.js';
 
-/**
- * The vencimentos (code: id_vencimento, name: the day), earliest day first. Hubsoft's "último dia
- * do mês" has no day of month to show, so it is left out with a warning.
- */
-export const listDueDates: ProviderFunction<HubsoftConnection, 'list_due_dates'> = async (
-  conn,
-  _input,
-  call,
-) => {
-  const list = (await conn.client.readList('configuracao/vencimento', 'vencimentos', {}, call)) as Record<
-    string,
-    unknown
-  >[];
+export const listDueDates = hubsoftFunction('list_due_dates', async (conn, _input, call) => {
+  const list = await conn.client.readList('configuracao/vencimento', 'vencimentos', {}, call);
   return list
-    .flatMap((v): FunctionOutput<'list_due_dates'> => {
+    .flatMap((v) => {
       const code = text(v.id_vencimento);
-      const name = dueDayName(v.dia_vencimento as string);
+      const name = dueDayName(v.dia_vencimento);
       if (code !== '' && name === null)
         call.warn(`vencimento ${code} (${text(v.dia_vencimento)}) has no day of month and was left out`);
       return code === '' || name === null ? [] : [{ code, name }];
     })
     .sort((a, b) => Number(a.name) - Number(b.name));
-};
+});

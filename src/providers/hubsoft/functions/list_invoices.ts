@@ -1,41 +1,8 @@
-import { todayInBrazil } from '../../../brasil/dates.js';
-import type { CallContext, ProviderFunction } from '../../types.js';
-import { requireCustomer } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { invoiceWindows, invoicesOf, text } from '../mappers.js';
-import type { HubsoftInvoice } from '../mappers.js';
+// list_invoices: the customer's notas (models 21/22 and NFS-e) of the last invoice_history_days,
+// newest first.
+import { hubsoftFunction } from '../connection.js';
+import { customerInvoices } from '../invoices.js';
 
-/**
- * The customer's notas (models 21/22 and NFS-e) issued in the last invoice_history_days, newest
- * first. Hubsoft answers at most 60 days per request (and only authorised notas), so the period is
- * read in windows, in parallel.
- */
-export async function customerInvoices(
-  conn: HubsoftConnection,
-  document: string,
-  call: CallContext,
-): Promise<HubsoftInvoice[]> {
-  const customer = await requireCustomer(conn, document, call);
-  const windows = invoiceWindows(todayInBrazil(call.now), conn.settings.invoice_history_days);
-  const answers = await Promise.all(
-    windows.map((w) =>
-      conn.client.read(
-        'cliente/nota_fiscal',
-        { busca: 'id_cliente', termo_busca: text(customer.id_cliente), ...w },
-        call,
-      ),
-    ),
-  );
-  const seen = new Set<string>();
-  return answers
-    .flatMap((a) => invoicesOf(a.body))
-    .filter((n) => !seen.has(n.invoice.id_nota) && seen.add(n.invoice.id_nota) !== undefined)
-    .sort(
-      (a, b) =>
-        b.invoice.data_emissao.localeCompare(a.invoice.data_emissao) ||
-        b.invoice.id_nota.localeCompare(a.invoice.id_nota),
-    );
-}
-
-export const listInvoices: ProviderFunction<HubsoftConnection, 'list_invoices'> = async (conn, input, call) =>
-  (await customerInvoices(conn, input.customer_document_number, call)).map((n) => n.invoice);
+export const listInvoices = hubsoftFunction('list_invoices', async (conn, input, call) =>
+  (await customerInvoices(conn, input.customer_document_number, call)).map((n) => n.invoice),
+);

@@ -1,8 +1,8 @@
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer, servicesOf } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { toPlan } from '../mappers.js';
+// list_plans: every service of the cliente, cancelled ones included.
+import { hubsoftFunction } from '../connection.js';
+import { requireCustomer, servicesOf } from '../customers.js';
+import { toPlan } from '../mappers/plans.js';
 
-/** Every service of the cliente, cancelled ones included. */
-export const listPlans: ProviderFunction<HubsoftConnection, 'list_plans'> = async (conn, input, call) =>
-  servicesOf(await requireCustomer(conn, input.customer_document_number, call)).map(toPlan);
+export const listPlans = hubsoftFunction('list_plans', async (conn, input, call) =>
+  servicesOf(await requireCustomer(conn, input.customer_document_number, call)).map(toPlan),
+);

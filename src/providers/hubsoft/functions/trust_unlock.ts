@@ -1,9 +1,12 @@
+// trust_unlock: asks Hubsoft for a desbloqueio em confiança (cliente/desbloqueio_confianca).
+// Hubsoft applies the ISP's own rules (days allowed, how often) and its refusals come back as
+// success: false with Hubsoft's message. Hubsoft gives no protocol for it.
 import { PonteError } from '../../../contract/index.js';
 import type { FunctionOutput } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer, requireService, servicesOf } from '../connection.js';
-import type { HubsoftConnection } from '../connection.js';
-import { planState, text, unlockedUntil } from '../mappers.js';
+import { text } from '../../kit/edge.js';
+import { hubsoftFunction } from '../connection.js';
+import { requireCustomer, requireService, servicesOf } from '../customers.js';
+import { planState, unlockedUntil } from '../mappers/plans.js';
 import type { HubsoftService } from '../types.js';
 
 type Output = FunctionOutput<'trust_unlock'>;
@@ -24,12 +27,7 @@ function pick(services: HubsoftService[]): HubsoftService | Output {
   return blocked[0] ?? refused('Nenhum serviço do cliente está suspenso por débito.');
 }
 
-/**
- * Asks Hubsoft for a desbloqueio em confiança (cliente/desbloqueio_confianca). Hubsoft applies the
- * ISP's own rules (days allowed, how often) and its refusals come back as success: false with
- * Hubsoft's message. Hubsoft gives no protocol for it.
- */
-export const trustUnlock: ProviderFunction<HubsoftConnection, 'trust_unlock'> = async (conn, input, call) => {
+export const trustUnlock = hubsoftFunction('trust_unlock', async (conn, input, call) => {
   const customer = await requireCustomer(conn, input.customer_document_number, call);
   const chosen =
     input.contract_id === undefined
@@ -54,4 +52,4 @@ export const trustUnlock: ProviderFunction<HubsoftConnection, 'trust_unlock'> = 
     unlocked_until: unlockedUntil(answer.message),
     protocol: '',
   };
-};
+});

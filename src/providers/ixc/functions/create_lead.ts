@@ -1,9 +1,8 @@
-import type { ProviderFunction } from '../../types.js';
-import type { IxcConnection } from '../connection.js';
-import { openLead } from '../writes.js';
+import { ixcFunction } from '../connection.js';
+import { openLead } from '../sales.js';
 
 /** A CRM lead (contato, lead S) with the desired plan and origin; idempotent on lead.id through its marker. */
-export const createLead: ProviderFunction<IxcConnection, 'create_lead'> = async (conn, input, call) => {
+export const createLead = ixcFunction('create_lead', async (conn, input, call) => {
   const l = input.lead;
   const id = await openLead(
     conn,
@@ -21,4 +20,4 @@ export const createLead: ProviderFunction<IxcConnection, 'create_lead'> = async 
     call,
   );
   return { remote_id: id };
-};
+});

@@ -2,20 +2,17 @@ import { formatDocument } from '../../../brasil/document.js';
 import { echoOrder, PonteError } from '../../../contract/index.js';
 import type { FunctionOutput, Order } from '../../../contract/index.js';
 import type { CallContext } from '../../types.js';
-import type { ProviderFunction } from '../../types.js';
-import { findCustomer, requireSetting, today } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
-import { brDate, formatCep, marker } from '../mappers.js';
 import { checkOrder } from '../orders.js';
-import {
-  acceptedId,
-  cityId,
-  formatPhone,
-  openLead,
-  openPreContract,
-  openTicket,
-  orderSummary,
-} from '../writes.js';
+import { brDate } from '../../kit/edge.js';
+import { cityIds } from '../cities.js';
+import { ixcFunction, requireSetting, today } from '../connection.js';
+import type { IxcConnection } from '../connection.js';
+import { findCustomer } from '../customers.js';
+import { formatCep } from '../mappers/addresses.js';
+import { formatPhone } from '../mappers/customers.js';
+import { acceptedId, marker } from '../markers.js';
+import { openLead, openPreContract, orderSummary } from '../sales.js';
+import { openTicket } from '../tickets.js';
 
 type Output = FunctionOutput<'create_order'>;
 
@@ -28,7 +25,7 @@ async function insertCustomer(
 ): Promise<string> {
   const c = order.customer;
   const a = order.address;
-  const city = await cityId(conn, a, call);
+  const city = await cityIds(conn, a, call);
   if (city === null) {
     throw new PonteError(
       'ERP_REJECTED',
@@ -55,7 +52,9 @@ async function insertCustomer(
       numero: a.number,
       complemento: a.complement ?? '',
       bairro: a.neighborhood,
-      cidade: city,
+      cidade: city.id,
+      // The state's id, as IXC's own form and a client of its PHP class send it with the city.
+      uf: city.uf,
       referencia: a.reference ?? '',
       tipo_localidade: 'U',
       latitude: a.latitude === undefined ? '' : String(a.latitude),
@@ -66,6 +65,8 @@ async function insertCustomer(
       email: c.email ?? '',
       id_vendedor: order.reseller_code ?? conn.settings.seller_id ?? '',
       iss_classificacao_padrao: '00',
+      // Anatel's SCM customer type, sent by the same client ("01"); not verified beyond that.
+      tipo_cliente_scm: '01',
       cob_envia_email: c.email === undefined ? 'N' : 'S',
       cob_envia_sms: 'S',
       obs: notes,
@@ -83,73 +84,73 @@ async function insertCustomer(
  * is a customer (not created by this order) is opened as a ticket (is_issue) when the tenant
  * allows it, ERP_REJECTED otherwise.
  */
-export const createOrder: ProviderFunction<IxcConnection, 'create_order'> = async (
-  conn,
-  input,
-  call,
-): Promise<Output> => {
-  const order = input.order;
-  await checkOrder(conn, order, call);
-  const key = `order:${order.id}`;
-  const summary = orderSummary(order, input.message);
-  const echo = echoOrder(order);
-  if (conn.settings.order_mode === 'lead') {
-    const id = await openLead(
-      conn,
-      {
-        name: order.customer.name,
-        document: order.customer.document_number,
-        phone: order.customer.phone,
-        address: order.address,
-        productCode: order.items[0]!.product_code,
-        notes: summary,
-        key,
-        ...(order.customer.email === undefined ? {} : { email: order.customer.email }),
-        ...(order.commercial_origin_code === undefined ? {} : { originCode: order.commercial_origin_code }),
-      },
-      call,
-    );
+export const createOrder = ixcFunction(
+  'create_order',
+  { needs: ['due_day_contract_types'] },
+  async (conn, input, call): Promise<Output> => {
+    const order = input.order;
+    await checkOrder(conn, order, call);
+    const key = `order:${order.id}`;
+    const summary = orderSummary(order, input.message);
+    const echo = echoOrder(order);
+    if (conn.settings.order_mode === 'lead') {
+      const id = await openLead(
+        conn,
+        {
+          name: order.customer.name,
+          document: order.customer.document_number,
+          phone: order.customer.phone,
+          address: order.address,
+          productCode: order.items[0]!.product_code,
+          notes: summary,
+          key,
+          ...(order.customer.email === undefined ? {} : { email: order.customer.email }),
+          ...(order.commercial_origin_code === undefined ? {} : { originCode: order.commercial_origin_code }),
+        },
+        call,
+      );
+      return {
+        wda_order: echo,
+        remote_id: id,
+        remote_message: `Lead ${id} cadastrado no CRM.`,
+        is_issue: false,
+      };
+    }
+    const existing = await findCustomer(conn, order.customer.document_number, call);
+    let customerId: string;
+    if (existing !== undefined && !(existing.obs ?? '').includes(marker(key))) {
+      if (!conn.options.order_fallback_to_ticket) {
+        throw new PonteError(
+          'ERP_REJECTED',
+          `IXC already has customer ${existing.id} with this document; use create_order_existing_customer`,
+        );
+      }
+      const ticket = await openTicket(
+        conn,
+        {
+          customerId: existing.id ?? '',
+          subject: 'Pedido de novo serviço (cliente já cadastrado)',
+          message: summary,
+          contactPhone: order.customer.phone,
+          key,
+        },
+        call,
+      );
+      return {
+        wda_order: echo,
+        remote_id: ticket.id,
+        remote_message: `Cliente já cadastrado (código ${existing.id}): pedido registrado no atendimento ${ticket.id}${ticket.protocol ? `, protocolo ${ticket.protocol}` : ''}.`,
+        is_issue: true,
+      };
+    }
+    if (existing !== undefined) customerId = existing.id ?? '';
+    else customerId = await insertCustomer(conn, order, `${summary}\n${marker(key)}`, call);
+    const contract = await openPreContract(conn, { customerId, order, notes: summary, key }, call);
     return {
       wda_order: echo,
-      remote_id: id,
-      remote_message: `Lead ${id} cadastrado no CRM.`,
+      remote_id: contract.id,
+      remote_message: contract.message || null,
       is_issue: false,
     };
-  }
-  const existing = await findCustomer(conn, order.customer.document_number, call);
-  let customerId: string;
-  if (existing !== undefined && !(existing.obs ?? '').includes(marker(key))) {
-    if (!conn.options.order_fallback_to_ticket) {
-      throw new PonteError(
-        'ERP_REJECTED',
-        `IXC already has customer ${existing.id} with this document; use create_order_existing_customer`,
-      );
-    }
-    const ticket = await openTicket(
-      conn,
-      {
-        customerId: existing.id ?? '',
-        subject: 'Pedido de novo serviço (cliente já cadastrado)',
-        message: summary,
-        contactPhone: order.customer.phone,
-        key,
-      },
-      call,
-    );
-    return {
-      wda_order: echo,
-      remote_id: ticket.id,
-      remote_message: `Cliente já cadastrado (código ${existing.id}): pedido registrado no atendimento ${ticket.id}${ticket.protocol ? `, protocolo ${ticket.protocol}` : ''}.`,
-      is_issue: true,
-    };
-  }
-  if (existing !== undefined) customerId = existing.id ?? '';
-  else customerId = await insertCustomer(conn, order, `${summary}\n${marker(key)}`, call);
-  const contract = await openPreContract(conn, { customerId, order, notes: summary, key }, call);
-  return {
-    wda_order: echo,
-    remote_id: contract.id,
-    remote_message: contract.message || null,
-    is_issue: false,
-  };
-};
+  },
+);

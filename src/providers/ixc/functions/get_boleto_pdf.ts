@@ -1,15 +1,15 @@
 import { PonteError } from '../../../contract/index.js';
-import { rejected } from '../../http-client.js';
-import type { ProviderFunction } from '../../types.js';
-import { billOf, requireCustomer } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
+import { rejected } from '../../kit/http.js';
+import { billOf } from '../bills.js';
+import { ixcFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
 
 /**
  * The boleto's PDF from get_boleto (updated with fine and interest, as IXC prints it). With a
  * document (required when the tenant option says so) the bill must be that customer's. Unknown,
  * hidden and cancelled bills are BILL_NOT_FOUND.
  */
-export const getBoletoPdf: ProviderFunction<IxcConnection, 'get_boleto_pdf'> = async (conn, input, call) => {
+export const getBoletoPdf = ixcFunction('get_boleto_pdf', async (conn, input, call) => {
   const document = input.customer_document_number;
   if (document === undefined && conn.options.require_document_for_boleto_pdf) {
     throw new PonteError('INVALID_INPUT', 'customer_document_number is required for get_boleto_pdf', {
@@ -37,4 +37,4 @@ export const getBoletoPdf: ProviderFunction<IxcConnection, 'get_boleto_pdf'> = a
   );
   if ('error' in answer) throw rejected('IXC', answer.error, 200, answer.error);
   return { base_64: answer.pdf.toString('base64') };
-};
+});

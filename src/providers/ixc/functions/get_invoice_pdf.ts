@@ -1,16 +1,11 @@
 import { PonteError } from '../../../contract/index.js';
-import { rejected } from '../../http-client.js';
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
-import { toInvoice } from '../mappers.js';
+import { rejected } from '../../kit/http.js';
+import { ixcFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { toInvoice } from '../mappers/invoices.js';
 
 /** The nota's PDF from imprimir_nota; a nota of another customer is INVOICE_NOT_FOUND. */
-export const getInvoicePdf: ProviderFunction<IxcConnection, 'get_invoice_pdf'> = async (
-  conn,
-  input,
-  call,
-) => {
+export const getInvoicePdf = ixcFunction('get_invoice_pdf', async (conn, input, call) => {
   const { row } = await requireCustomer(conn, input.customer_document_number, call);
   const sale = await conn.client.byId('vd_saida', input.invoice_id, call);
   if (sale === undefined || sale.id_cliente !== row.id || toInvoice(sale) === null) {
@@ -19,4 +14,4 @@ export const getInvoicePdf: ProviderFunction<IxcConnection, 'get_invoice_pdf'> =
   const answer = await conn.client.pdf('imprimir_nota', { id: sale.id ?? '', base64: 'S' }, call);
   if ('error' in answer) throw rejected('IXC', answer.error, 200, answer.error);
   return { base_64: answer.pdf.toString('base64') };
-};
+});

@@ -1,14 +1,10 @@
-import type { ProviderFunction } from '../../types.js';
-import { plansOf, requireCustomer } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
+import { ixcFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { plansOf } from '../plans.js';
 
 /** The contracts whose access is blocked (status_internet CA, FA or CM on an active contract). */
-export const listBlockedPlans: ProviderFunction<IxcConnection, 'list_blocked_plans'> = async (
-  conn,
-  input,
-  call,
-) => {
+export const listBlockedPlans = ixcFunction('list_blocked_plans', async (conn, input, call) => {
   const { row } = await requireCustomer(conn, input.customer_document_number, call);
   const { plans } = await plansOf(conn, row, call);
   return plans.flatMap((p) => (p.blocked ? [{ ...p, blocked: true as const }] : []));
-};
+});

@@ -1,13 +1,12 @@
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
-import { toInvoice } from '../mappers.js';
+import { ixcFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { toInvoice } from '../mappers/invoices.js';
 
 /**
  * The customer's notas fiscais: sales (vd_saida) with a telecom model (62 NFCom, 21, 22) that were
  * finalised (F) or cancelled (C), newest first.
  */
-export const listInvoices: ProviderFunction<IxcConnection, 'list_invoices'> = async (conn, input, call) => {
+export const listInvoices = ixcFunction('list_invoices', async (conn, input, call) => {
   const { row } = await requireCustomer(conn, input.customer_document_number, call);
   const sales = await conn.client.list(
     'vd_saida',
@@ -28,4 +27,4 @@ export const listInvoices: ProviderFunction<IxcConnection, 'list_invoices'> = as
           ? -1
           : Number(b.id_nota) - Number(a.id_nota),
     );
-};
+});

@@ -1,13 +1,8 @@
 import { parseDocument } from '../../../brasil/document.js';
-import type { ProviderFunction } from '../../types.js';
-import type { IxcConnection } from '../connection.js';
+import { ixcFunction } from '../connection.js';
 
 /** Active sellers (vendedor.status A); a seller's CPF/CNPJ only when it is valid. */
-export const listResellers: ProviderFunction<IxcConnection, 'list_resellers'> = async (
-  conn,
-  _input,
-  call,
-) => {
+export const listResellers = ixcFunction('list_resellers', async (conn, _input, call) => {
   const rows = await conn.client.list('vendedor', [{ column: 'status', value: 'A' }], call);
   return rows
     .filter((r) => r.status === 'A')
@@ -20,4 +15,4 @@ export const listResellers: ProviderFunction<IxcConnection, 'list_resellers'> = 
         email: (r.email ?? '').trim().toLowerCase(),
       };
     });
-};
+});

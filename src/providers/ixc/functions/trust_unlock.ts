@@ -1,10 +1,10 @@
 import { addDays } from '../../../brasil/dates.js';
 import { PonteError } from '../../../contract/index.js';
 import type { FunctionOutput } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import { plansOf, requireCustomer, today } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
-import { dateInMessage, trustUnlockVerdict } from '../mappers.js';
+import { ixcFunction, today } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { dateInMessage, trustUnlockVerdict } from '../mappers/trust-unlock.js';
+import { plansOf } from '../plans.js';
 
 type Output = FunctionOutput<'trust_unlock'>;
 
@@ -17,11 +17,7 @@ const refused = (message: string): Output => ({ success: false, message, unlocke
  * (trustUnlockVerdict). unlocked_until: the date in IXC's message, else today + the tenant's
  * trust_unlock_days, else "".
  */
-export const trustUnlock: ProviderFunction<IxcConnection, 'trust_unlock'> = async (
-  conn,
-  input,
-  call,
-): Promise<Output> => {
+export const trustUnlock = ixcFunction('trust_unlock', async (conn, input, call): Promise<Output> => {
   const { row } = await requireCustomer(conn, input.customer_document_number, call);
   const { plans } = await plansOf(conn, row, call);
   let contractId: string;
@@ -60,4 +56,4 @@ export const trustUnlock: ProviderFunction<IxcConnection, 'trust_unlock'> = asyn
     unlocked_until: until,
     protocol: typeof protocol === 'string' || typeof protocol === 'number' ? String(protocol) : '',
   };
-};
+});

@@ -1,9 +1,9 @@
 import type { FunctionOutput } from '../../../contract/index.js';
-import type { ProviderFunction } from '../../types.js';
-import { requireCustomer } from '../connection.js';
-import type { IxcConnection } from '../connection.js';
-import { formatCep } from '../mappers.js';
-import { cityId, formatPhone } from '../writes.js';
+import { cityIds } from '../cities.js';
+import { ixcFunction } from '../connection.js';
+import { requireCustomer } from '../customers.js';
+import { formatCep } from '../mappers/addresses.js';
+import { formatPhone, recordForUpdate } from '../mappers/customers.js';
 
 type Output = FunctionOutput<'update_customer'>;
 
@@ -12,12 +12,11 @@ type Output = FunctionOutput<'update_customer'>;
  * record is read and sent back whole with only the given fields changed. phone -> telefone_celular,
  * phone_secondary -> fone; a new city is looked up in IXC's cidade table (by IBGE code, else name
  * and UF) and a city IXC does not know is a refusal (success false). Nothing changed -> no write.
+ * Dates go back dd/mm/yyyy and IXC's empty date as "" (recordForUpdate), as a client migrating
+ * real tenants sends them; the record is read back, and a change IXC did not keep is success false
+ * naming the fields.
  */
-export const updateCustomer: ProviderFunction<IxcConnection, 'update_customer'> = async (
-  conn,
-  input,
-  call,
-): Promise<Output> => {
+export const updateCustomer = ixcFunction('update_customer', async (conn, input, call): Promise<Output> => {
   const { row } = await requireCustomer(conn, input.customer_document_number, call);
   const changes = input.changes;
   const next: Record<string, string> = { ...row };
@@ -34,7 +33,7 @@ export const updateCustomer: ProviderFunction<IxcConnection, 'update_customer'> 
   if (a.latitude !== undefined) next.latitude = String(a.latitude);
   if (a.longitude !== undefined) next.longitude = String(a.longitude);
   if (a.city !== undefined || a.ibge_code !== undefined) {
-    const city = await cityId(conn, a, call, false);
+    const city = await cityIds(conn, a, call, false);
     if (city === null) {
       return {
         success: false,
@@ -44,7 +43,8 @@ export const updateCustomer: ProviderFunction<IxcConnection, 'update_customer'> 
         }),
       };
     }
-    next.cidade = city;
+    next.cidade = city.id;
+    if ('uf' in row) next.uf = city.uf;
   }
   const changed = Object.keys(next).filter((k) => next[k] !== row[k]);
   if (changed.length === 0) {
@@ -53,7 +53,19 @@ export const updateCustomer: ProviderFunction<IxcConnection, 'update_customer'> 
       api_response: JSON.stringify({ type: 'success', message: 'Nenhuma alteração necessária.', id: row.id }),
     };
   }
-  const { id, ...record } = next;
-  const result = await conn.client.update('cliente', id ?? '', record, call);
-  return { success: result.ok, api_response: result.raw };
-};
+  const { id = '', ...record } = next;
+  const result = await conn.client.update('cliente', id, recordForUpdate(record), call);
+  if (!result.ok) return { success: false, api_response: result.raw };
+  // IXC answers success even for fields it silently did not write: read the record back.
+  const after = await conn.client.byId('cliente', id, call);
+  const dropped = changed.filter((k) => (after?.[k] ?? '') !== next[k]);
+  if (dropped.length === 0) return { success: true, api_response: result.raw };
+  return {
+    success: false,
+    api_response: JSON.stringify({
+      type: 'error',
+      message: `O IXC respondeu sucesso mas não gravou: ${dropped.join(', ')}.`,
+      answer: result.raw,
+    }),
+  };
+});

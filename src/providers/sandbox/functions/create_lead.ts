@@ -1,7 +1,7 @@
-import { writeFunction } from '../connection.js';
+import { writeFunction } from '../declare.js';
 
 /** Records a lead; the same lead.id answers the lead it recorded the first time. */
-export const createLead = writeFunction<'create_lead'>((conn, { lead }, { call }) => {
+export const createLead = writeFunction('create_lead', (conn, { lead }, { call }) => {
   const previous = conn.q.leadByKey.get(lead.id);
   if (previous !== undefined) return { remote_id: String(previous.id) };
   const id = conn.inserts.lead({

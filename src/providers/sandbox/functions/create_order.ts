@@ -1,6 +1,7 @@
 import { echoOrder, PonteError } from '../../../contract/index.js';
 import type { FunctionOutput, WdaOrder } from '../../../contract/index.js';
-import { protocolFor, writeFunction } from '../connection.js';
+import { protocolFor } from '../records.js';
+import { writeFunction } from '../declare.js';
 import { checkOrder, orderSummary } from '../orders.js';
 import type { OrderRow } from '../rows.js';
 
@@ -20,7 +21,7 @@ function storedAnswer(row: OrderRow): Output {
  * cannot become a prospect: the order is then opened as a ticket for that customer (is_issue) when
  * the tenant allows it, and refused otherwise. The same order.id answers the first record.
  */
-export const createOrder = writeFunction<'create_order'>((conn, input, { call, today }): Output => {
+export const createOrder = writeFunction('create_order', (conn, input, { call, today }): Output => {
   const order = input.order;
   const previous = conn.q.orderByKey.get(order.id);
   if (previous !== undefined) return storedAnswer(previous);

@@ -1,5 +1,7 @@
 import { echoOrder } from '../../../contract/index.js';
-import { protocolFor, requireCustomerRecord, writeFunction } from '../connection.js';
+import { protocolFor } from '../records.js';
+import { requireCustomerRecord } from '../customers.js';
+import { writeFunction } from '../declare.js';
 import { checkOrder, orderAddressLine, orderSummary } from '../orders.js';
 
 /**
@@ -7,7 +9,8 @@ import { checkOrder, orderAddressLine, orderSummary } from '../orders.js';
  * what the ERP records: a ticket carrying the order (default), a pending contract for the first
  * item's plan, or a lead. The same order.id answers the first record.
  */
-export const createOrderExistingCustomer = writeFunction<'create_order_existing_customer'>(
+export const createOrderExistingCustomer = writeFunction(
+  'create_order_existing_customer',
   (conn, input, { call, today }) => {
     const order = input.order;
     const customer = requireCustomerRecord(conn, input.customer_document_number);

@@ -1,5 +1,7 @@
 import { PonteError } from '../../../contract/index.js';
-import { protocolFor, requireCustomerRecord, rowId, writeFunction } from '../connection.js';
+import { protocolFor, rowId } from '../records.js';
+import { requireCustomerRecord } from '../customers.js';
+import { writeFunction } from '../declare.js';
 import type { TicketRow } from '../rows.js';
 
 function answer(ticket: Pick<TicketRow, 'id' | 'protocol'>) {
@@ -7,7 +9,7 @@ function answer(ticket: Pick<TicketRow, 'id' | 'protocol'>) {
 }
 
 /** Opens an atendimento; the same request_id answers the ticket it opened the first time. */
-export const createTicket = writeFunction<'create_ticket'>((conn, input, { call, today }) => {
+export const createTicket = writeFunction('create_ticket', (conn, input, { call, today }) => {
   const customer = requireCustomerRecord(conn, input.customer_document_number);
   if (input.request_id !== undefined) {
     const previous = conn.q.ticketByRequest.get(input.request_id);

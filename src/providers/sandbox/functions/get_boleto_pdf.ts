@@ -1,16 +1,18 @@
+import { sandboxFunction } from '../declare.js';
 import { formatMoneyBRL } from '../../../brasil/money.js';
 import { PonteError } from '../../../contract/index.js';
 import type { FunctionInput } from '../../../contract/index.js';
 import { renderBoletoPdf } from '../../../render/boleto-pdf.js';
 import type { BoletoDocument } from '../../../render/boleto-pdf.js';
 import { formatDateBR } from '../../../render/text.js';
-import type { ProviderFunction } from '../../types.js';
 import { agencyAccount, BANK_NAMES, billPix, billSlip, ourNumberCode } from '../billing.js';
-import { callDay, requireCustomerRecord, rowId } from '../connection.js';
+import { callDay } from '../connection.js';
+import { requireCustomerRecord } from '../customers.js';
+import { rowId } from '../records.js';
 import type { SandboxConnection } from '../connection.js';
 import { addressLine } from '../address.js';
-import { amountDue } from '../mappers.js';
-import type { LateFeeRule } from '../mappers.js';
+import { amountDue } from '../mappers/bills.js';
+import type { LateFeeRule } from '../mappers/bills.js';
 
 function percent(basisPoints: number): string {
   return `${(basisPoints / 100).toFixed(2).replace('.', ',')}%`;
@@ -89,12 +91,8 @@ function boletoDocument(
   };
 }
 
-export const getBoletoPdf: ProviderFunction<SandboxConnection, 'get_boleto_pdf'> = async (
-  conn,
-  input,
-  call,
-) => {
+export const getBoletoPdf = sandboxFunction('get_boleto_pdf', async (conn, input, call) => {
   const today = callDay(conn, call);
   const pdf = await renderBoletoPdf(conn.inRead(() => boletoDocument(conn, input, today)));
   return { base_64: pdf.toString('base64') };
-};
+});

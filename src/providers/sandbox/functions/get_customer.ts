@@ -1,6 +1,7 @@
-import { readFunction, requireCustomerRecord } from '../connection.js';
-import { toCustomer } from '../mappers.js';
+import { readFunction } from '../declare.js';
+import { requireCustomerRecord } from '../customers.js';
+import { toCustomer } from '../mappers/customers.js';
 
-export const getCustomer = readFunction<'get_customer'>((conn, input) =>
+export const getCustomer = readFunction('get_customer', (conn, input) =>
   toCustomer(requireCustomerRecord(conn, input.customer_document_number)),
 );

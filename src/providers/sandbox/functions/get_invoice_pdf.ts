@@ -1,13 +1,16 @@
+import { sandboxFunction } from '../declare.js';
 import { PonteError } from '../../../contract/index.js';
 import type { FunctionInput } from '../../../contract/index.js';
 import { renderInvoicePdf } from '../../../render/invoice-pdf.js';
 import type { InvoiceDocument } from '../../../render/invoice-pdf.js';
-import type { ProviderFunction } from '../../types.js';
 import { addressLine } from '../address.js';
 import { billPix, billSlip, invoiceProtocol } from '../billing.js';
-import { callDay, requireCustomerRecord, rowId } from '../connection.js';
+import { callDay } from '../connection.js';
+import { requireCustomerRecord } from '../customers.js';
+import { rowId } from '../records.js';
 import type { SandboxConnection } from '../connection.js';
-import { amountDue, toInvoice } from '../mappers.js';
+import { amountDue } from '../mappers/bills.js';
+import { toInvoice } from '../mappers/invoices.js';
 
 /**
  * What the DANFE-COM shows for one of the customer's notas fiscais (one per bill, same number). A cancelled
@@ -76,12 +79,8 @@ function invoiceDocument(
   };
 }
 
-export const getInvoicePdf: ProviderFunction<SandboxConnection, 'get_invoice_pdf'> = async (
-  conn,
-  input,
-  call,
-) => {
+export const getInvoicePdf = sandboxFunction('get_invoice_pdf', async (conn, input, call) => {
   const today = callDay(conn, call);
   const pdf = await renderInvoicePdf(conn.inRead(() => invoiceDocument(conn, input, today)));
   return { base_64: pdf.toString('base64') };
-};
+});

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PonteError } from '../../../contract/index.js';
 import type { ErrorCode } from '../../../contract/index.js';
-import type { TenantOptionsInput } from '../../../gateway/tenant-options.js';
+import type { TenantOptionsInput } from '../../tenant-options.js';
 import { fixture } from '../fixtures.js';
 import { noonOf, openTestSandbox } from '../sandbox.test-helper.js';
 import type { TestSandbox } from '../sandbox.test-helper.js';

@@ -3,9 +3,11 @@ import { formatMoney } from '../../../brasil/money.js';
 import { PonteError } from '../../../contract/index.js';
 import type { FunctionOutput, Transaction } from '../../../contract/index.js';
 import { formatDateBR } from '../../../render/text.js';
-import { erpAnswer, requireCustomer, rowId, writeFunction } from '../connection.js';
+import { erpAnswer, rowId } from '../records.js';
+import { requireCustomer } from '../customers.js';
+import { writeFunction } from '../declare.js';
 import type { SandboxConnection } from '../connection.js';
-import { amountDue } from '../mappers.js';
+import { amountDue } from '../mappers/bills.js';
 import type { BillRow, CustomerKey, SettlementRow } from '../rows.js';
 
 type Output = FunctionOutput<'settle_bill'>;
@@ -70,7 +72,7 @@ function sameTransaction(
  * Records a payment, exactly once per transaction.id: every outcome (settled, already_settled,
  * rejected) is stored, and a repeat answers the stored one. The bill must be the customer's.
  */
-export const settleBill = writeFunction<'settle_bill'>((conn, input, { call, today }): Output => {
+export const settleBill = writeFunction('settle_bill', (conn, input, { call, today }): Output => {
   const customer = requireCustomer(conn, input.customer_document_number);
   const tx = input.transaction;
   const billId = rowId(input.boleto_id);

@@ -2,8 +2,10 @@ import { addDays } from '../../../brasil/dates.js';
 import { PonteError } from '../../../contract/index.js';
 import { formatDateBR } from '../../../render/text.js';
 import type { FunctionOutput } from '../../../contract/index.js';
-import { protocolFor, requireCustomer, rowId, writeFunction } from '../connection.js';
-import { effectiveStatus, nextUnlockDay, unlockUsedThisPeriod } from '../mappers.js';
+import { protocolFor, rowId } from '../records.js';
+import { requireCustomer } from '../customers.js';
+import { writeFunction } from '../declare.js';
+import { effectiveStatus, nextUnlockDay, unlockUsedThisPeriod } from '../mappers/plans.js';
 import type { PlanRow } from '../rows.js';
 
 type Output = FunctionOutput<'trust_unlock'>;
@@ -49,7 +51,7 @@ function pickContract(plans: PlanRow[], contractId: string | undefined, today: s
  * `trust_unlock_days`, once per `trust_unlock_period_days` (counted from the last release). Without
  * contract_id the customer's only blocked contract is meant; with several, contract_id is required.
  */
-export const trustUnlock = writeFunction<'trust_unlock'>((conn, input, { today }): Output => {
+export const trustUnlock = writeFunction('trust_unlock', (conn, input, { today }): Output => {
   const { trust_unlock_days: days, trust_unlock_period_days: period } = conn.settings;
   const customer = requireCustomer(conn, input.customer_document_number);
   const plan = pickContract(conn.q.plans.all(customer.id), input.contract_id, today);

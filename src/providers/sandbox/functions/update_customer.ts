@@ -1,4 +1,6 @@
-import { erpAnswer, requireCustomerRecord, writeFunction } from '../connection.js';
+import { erpAnswer } from '../records.js';
+import { requireCustomerRecord } from '../customers.js';
+import { writeFunction } from '../declare.js';
 import type { CustomerRow } from '../rows.js';
 
 const ADDRESS_FIELDS = [
@@ -17,7 +19,7 @@ const ADDRESS_FIELDS = [
  * Read, merge, write: only the fields given change. Coordinates are accepted and ignored (the
  * sandbox keeps none).
  */
-export const updateCustomer = writeFunction<'update_customer'>((conn, input, { call }) => {
+export const updateCustomer = writeFunction('update_customer', (conn, input, { call }) => {
   const changes = input.changes;
   const current = requireCustomerRecord(conn, input.customer_document_number);
   const next: CustomerRow = { ...current };

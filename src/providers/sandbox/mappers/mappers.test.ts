@@ -1,23 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isValidBoletoLine, lineToBarcode } from '../../brasil/boleto.js';
-import { parsePix } from '../../brasil/pix.js';
-import { billSchema, customerSchema, invoiceSchema, planSchema } from '../../contract/index.js';
-import { billingProfile, SlipMemo } from './billing.js';
-import {
-  amountDue,
-  customerContacts,
-  effectiveStatus,
-  nextUnlockDay,
-  toBill,
-  toCustomer,
-  toInvoice,
-  toPlan,
-} from './mappers.js';
-import type { BillContext, LateFeeRule } from './mappers.js';
-import type { BillRow, CustomerRow, PlanRow } from './rows.js';
-import { defaultSandboxSettings, sandboxSettingsSchema } from './settings.js';
+import { isValidBoletoLine, lineToBarcode } from '../../../brasil/boleto.js';
+import { parsePix } from '../../../brasil/pix.js';
+import { billSchema, customerSchema, invoiceSchema, planSchema } from '../../../contract/index.js';
+import { billingProfile, SlipMemo } from '../billing.js';
+import { amountDue, toBill } from './bills.js';
+import { customerContacts, toCustomer } from './customers.js';
+import { effectiveStatus, nextUnlockDay, toPlan } from './plans.js';
+import { toInvoice } from './invoices.js';
+import type { BillContext, LateFeeRule } from './bills.js';
+import type { BillRow, CustomerRow, PlanRow } from '../rows.js';
+import { defaultSandboxSettings, sandboxSettingsSchema } from '../settings.js';
 
 const RULE: LateFeeRule = { fineBasisPoints: 200, monthlyInterestBasisPoints: 100, interestFrom: 'due_date' };
 const billing = billingProfile(defaultSandboxSettings);

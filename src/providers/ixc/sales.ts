@@ -1,122 +1,16 @@
-// The inserts several functions share (ticket, pre-contract, lead, customer), each guarded by a
-// marker: Ponte writes `[ponte:<key>]` into the record's text and, before inserting, looks for a
-// record carrying it. A retry after an answer was lost (timeout, 504 after IXC did the work) then
-// finds the first record instead of creating a second one. Each insert itself is sent once.
+// The sales records create_order and create_order_existing_customer write: a pre-contract
+// (cliente_contrato status P) or a CRM lead (contato), each found again by its marker.
 import { formatDocument } from '../../brasil/document.js';
 import { formatMoney } from '../../brasil/money.js';
-import { PonteError } from '../../contract/index.js';
 import type { Address, Order } from '../../contract/index.js';
-import { rejected, upstreamExcerpt } from '../http-client.js';
+import { brDate } from '../kit/edge.js';
 import type { CallContext } from '../types.js';
-import type { IxcRow, WriteResult } from './client.js';
+import { cityIds } from './cities.js';
 import { requireSetting, today } from './connection.js';
 import type { IxcConnection } from './connection.js';
-import { brDate, formatCep, marker } from './mappers.js';
-
-/** "(19) 98765-4321": phones as IXC's screens store them. */
-export function formatPhone(phone: string): string {
-  if (phone.length === 11) return `(${phone.slice(0, 2)}) ${phone.slice(2, 7)}-${phone.slice(7)}`;
-  if (phone.length === 10) return `(${phone.slice(0, 2)}) ${phone.slice(2, 6)}-${phone.slice(6)}`;
-  return phone;
-}
-
-/** The insert's id, or ERP_REJECTED with IXC's message. */
-export function acceptedId(result: WriteResult, what: string): string {
-  if (!result.ok) throw rejected('IXC', result.message || `${what} not accepted`, result.status, result.raw);
-  if (!/^\d+$/.test(result.id)) {
-    throw new PonteError('ERP_BAD_RESPONSE', `IXC accepted the ${what} without giving its id`, {
-      upstream: upstreamExcerpt(result.status, result.raw),
-    });
-  }
-  return result.id;
-}
-
-/** The first record of `table` whose `column` carries the marker of `key`, among those matching `scope`. */
-async function marked(
-  conn: IxcConnection,
-  table: string,
-  scope: { column: string; value: string },
-  column: string,
-  key: string,
-  call: CallContext,
-): Promise<IxcRow | undefined> {
-  const rows = await conn.client.list(table, [scope, { column, op: 'L', value: marker(key) }], call, {
-    limit: 1,
-  });
-  return rows[0];
-}
-
-/**
- * The IXC city id of an address: by IBGE code, else by name within the UF; otherwise the tenant's
- * default_city_id when `fallback` (new records), or null.
- */
-export async function cityId(
-  conn: IxcConnection,
-  address: Partial<Address>,
-  call: CallContext,
-  fallback = true,
-): Promise<string | null> {
-  const candidates = address.ibge_code
-    ? await conn.client.list('cidade', [{ column: 'cod_ibge', value: address.ibge_code }], call)
-    : address.city
-      ? await conn.client.list('cidade', [{ column: 'nome', value: address.city }], call)
-      : [];
-  for (const city of candidates) {
-    if (address.state === undefined) return city.id ?? null;
-    const uf = await conn.client.byId('uf', city.uf ?? '', call);
-    if (uf?.sigla === address.state) return city.id ?? null;
-  }
-  return fallback ? (conn.settings.default_city_id ?? null) : null;
-}
-
-export interface TicketRequest {
-  customerId: string;
-  contractId?: string;
-  subject: string;
-  message: string;
-  contactPhone?: string;
-  subjectId?: string;
-  departmentId?: string;
-  /** Idempotency key written into the ticket. */
-  key?: string;
-}
-
-/** Opens an atendimento (su_ticket); the protocol is read back, as IXC assigns it. */
-export async function openTicket(
-  conn: IxcConnection,
-  t: TicketRequest,
-  call: CallContext,
-): Promise<{ id: string; protocol: string }> {
-  const subjectId = t.subjectId ?? requireSetting(conn, 'ticket_subject_id');
-  const departmentId = t.departmentId ?? requireSetting(conn, 'ticket_department_id');
-  const scope = { column: 'id_cliente', value: t.customerId };
-  const previous =
-    t.key === undefined ? undefined : await marked(conn, 'su_ticket', scope, 'menssagem', t.key, call);
-  let id = previous?.id;
-  if (id === undefined) {
-    const result = await conn.client.insert(
-      'su_ticket',
-      {
-        tipo: 'C',
-        id_cliente: t.customerId,
-        id_contrato: t.contractId ?? '',
-        id_filial: conn.settings.branch_id ?? '',
-        id_assunto: subjectId,
-        id_ticket_setor: departmentId,
-        titulo: t.subject.slice(0, 100),
-        prioridade: conn.settings.ticket_priority,
-        // The field's name is misspelt in IXC itself.
-        menssagem: t.key === undefined ? t.message : `${t.message}\n${marker(t.key)}`,
-        su_status: 'N',
-        cliente_fone: t.contactPhone === undefined ? '' : formatPhone(t.contactPhone),
-      },
-      call,
-    );
-    id = acceptedId(result, 'ticket');
-  }
-  const row = previous ?? (await conn.client.byId('su_ticket', id, call));
-  return { id, protocol: row?.protocolo ?? '' };
-}
+import { formatCep } from './mappers/addresses.js';
+import { formatPhone } from './mappers/customers.js';
+import { acceptedId, marked, marker } from './markers.js';
 
 /** The order in words, for notes and tickets. */
 export function orderSummary(order: Order, message: string): string {
@@ -168,7 +62,7 @@ export async function openPreContract(
   const product = await conn.client.byId('vd_contratos', item.product_code, call);
   const contractType = conn.settings.due_day_contract_types[order.due_date_code];
   const install = order.installation_address;
-  const installCity = install === undefined ? '' : ((await cityId(conn, install, call)) ?? '');
+  const installCity = install === undefined ? null : await cityIds(conn, install, call);
   const result = await conn.client.insert(
     'cliente_contrato',
     {
@@ -201,7 +95,7 @@ export async function openPreContract(
             numero: install.number,
             complemento: install.complement ?? '',
             bairro: install.neighborhood,
-            cidade: installCity,
+            cidade: installCity?.id ?? '',
           }),
       obs: `${c.notes}\n${marker(c.key)}`,
     },
