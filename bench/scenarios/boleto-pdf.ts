@@ -39,7 +39,7 @@ export async function boletoPdf(
       ],
       watch: { ponte: ponte.pid },
     },
-    // A few hundred PDFs go by before pdfkit, bwip-js and qrcode run at their steady cost.
+    // A few hundred PDFs go by before pdfkit and qrcode run at their steady cost.
     { warmupSeconds: ctx.warmupSeconds * 2 },
   );
   const cpu = result.usage.ponte?.cpu ?? null;

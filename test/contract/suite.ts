@@ -8,6 +8,7 @@ import { parseSlip } from '../../src/brasil/slip.js';
 import { parsePix } from '../../src/brasil/pix.js';
 import { parseMoney } from '../../src/brasil/money.js';
 import type { Answer } from '../helpers/ponte.js';
+import type { ContractRoles } from '../../simulators/types.js';
 
 export interface ContractSession {
   /** Calls a function with the tenant's key. */
@@ -17,22 +18,8 @@ export interface ContractSession {
   close(): Promise<void>;
 }
 
-export interface ContractFixtures {
-  /** A customer with at least two open bills. */
-  customerWithBills: string;
-  /** Another customer with at least one open bill (ownership checks). */
-  otherCustomerWithBills: string;
-  /** A customer with no open bill. */
-  customerWithoutBills: string;
-  /** A valid CPF that is no customer of the ERP. */
-  unknownCustomer: string;
-  /** A customer with exactly one blocked contract that can be trust-unlocked. */
-  unlockableCustomer: string;
-  /** A customer with pending internal notes. */
-  customerWithNotes: string;
-  /** A customer with at least one nota fiscal. */
-  customerWithInvoices: string;
-}
+/** The customers that play each role (see simulators/types.ts). */
+export type ContractFixtures = ContractRoles;
 
 export interface ContractTarget {
   name: string;
