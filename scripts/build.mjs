@@ -6,7 +6,7 @@
 //   node scripts/build.mjs [--out DIR]      (default: dist/ beside this script's checkout)
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -38,6 +38,9 @@ await build({
   target: 'node20',
   logLevel: 'warning',
 });
+// The console's front end (console/, Preact) as one script and one stylesheet, served at /console.
+const { buildConsoleUi } = await import(pathToFileURL(join(out, 'src/console/assets.js')).href);
+await buildConsoleUi(root, join(out, 'console-ui'), { build });
 // What the compiled code reads at run time: its name and version (serve prints them), and that
 // its .js files are ES modules. Dependencies are found in the checkout's node_modules, above dist/.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -1,0 +1,143 @@
+// The console's words (pt-BR): names of settings and options, states, outcomes and error codes.
+// A setting without an entry here is shown by its own name.
+
+export const settingLabels: Record<string, { label: string; help?: string }> = {
+  base_url: { label: 'Endereço do ERP', help: 'URL base da API do ERP.' },
+  token: { label: 'Token do webservice', help: 'Como o IXC mostra: "<id do usuário>:<hash>".' },
+  branch_id: { label: 'Filial', help: 'Filial dos novos cadastros e das baixas.' },
+  cash_account_id: { label: 'Conta/caixa das baixas', help: 'Conta que recebe as baixas (settle_bill).' },
+  planning_account_id: {
+    label: 'Plano de contas das baixas',
+    help: 'Planejamento (plano de contas) das baixas.',
+  },
+  receipt_types: { label: 'Tipos de recebimento', help: 'Como cada meio de pagamento é registrado.' },
+  billing_wallet_id: { label: 'Carteira de cobrança', help: 'Carteira dos novos contratos.' },
+  due_day_contract_types: {
+    label: 'Tipo de contrato por dia de vencimento',
+    help: 'Dia do mês → tipo de cobrança usado nos novos contratos.',
+  },
+  contract_model_id: { label: 'Modelo de contrato' },
+  document_type_id: { label: 'Tipo de documento' },
+  seller_id: { label: 'Vendedor padrão', help: 'Usado quando o pedido não informa revendedor.' },
+  default_city_id: {
+    label: 'Cidade padrão',
+    help: 'Id da cidade quando a cidade do cliente não é encontrada.',
+  },
+  ticket_subject_id: { label: 'Assunto dos atendimentos' },
+  ticket_department_id: { label: 'Setor dos atendimentos' },
+  ticket_subjects: { label: 'Assuntos por código', help: 'Código enviado pela plataforma → assunto do ERP.' },
+  subject_id: { label: 'Assunto' },
+  department_id: { label: 'Setor' },
+  ticket_priority: { label: 'Prioridade dos atendimentos' },
+  order_mode: { label: 'O que um pedido cria' },
+  trust_unlock_days: { label: 'Dias de desbloqueio de confiança' },
+  page_size: { label: 'Linhas por página nas listagens' },
+  client_id: { label: 'Client ID' },
+  client_secret: { label: 'Client secret' },
+  username: { label: 'Usuário da API (e-mail)' },
+  password: { label: 'Senha' },
+  caixa_financeiro_id: { label: 'Caixa financeiro das baixas' },
+  meios_pagamento: { label: 'Meios de pagamento' },
+  tipo_atendimento_id: { label: 'Tipo de atendimento' },
+  order_ticket_tipo_atendimento_id: { label: 'Tipo de atendimento dos pedidos' },
+  lead_crm_id: { label: 'Lista do CRM dos leads' },
+  lead_service_id: { label: 'Serviço dos leads' },
+  sales_zip_code: { label: 'CEP de vendas' },
+  invoice_history_days: { label: 'Dias de histórico de notas fiscais' },
+  bill_history_days: { label: 'Dias de histórico de faturas' },
+  empresa_documento: { label: 'CNPJ da empresa emissora' },
+  pix: { label: 'Pix' },
+  credit_card: { label: 'Cartão de crédito' },
+  debit_card: { label: 'Cartão de débito' },
+  tef: { label: 'TEF' },
+  cash: { label: 'Dinheiro' },
+  boleto: { label: 'Boleto' },
+  dataset: { label: 'Conjunto de dados' },
+  seed: { label: 'Semente' },
+  customers: { label: 'Clientes gerados' },
+  trust_unlock_period_days: { label: 'Período do desbloqueio de confiança (dias)' },
+  beneficiary_name: { label: 'Beneficiário' },
+  beneficiary_document: { label: 'CNPJ do beneficiário' },
+  beneficiary_city: { label: 'Cidade do beneficiário' },
+  beneficiary_state: { label: 'UF do beneficiário' },
+  pix_key: { label: 'Chave Pix' },
+  bank_code: { label: 'Código do banco' },
+  // Options every tenant has.
+  late_fees: { label: 'Multa e juros', help: 'Usados quando o ERP não informa o valor atualizado.' },
+  fine_basis_points: { label: 'Multa (centésimos de %)', help: '200 = 2%.' },
+  monthly_interest_basis_points: { label: 'Juros ao mês (centésimos de %)', help: '100 = 1% ao mês.' },
+  interest_from: { label: 'Juros a partir de' },
+  cache_ttl_seconds: { label: 'Cache do catálogo (segundos)' },
+  deadline_ms: { label: 'Prazo de uma chamada ao ERP (ms)' },
+  require_document_for_boleto_pdf: { label: 'Exigir CPF/CNPJ para o PDF do boleto' },
+  commercial_origins: { label: 'Origens comerciais' },
+  code: { label: 'Código' },
+  description: { label: 'Descrição' },
+  existing_customer_order_mode: { label: 'Pedido de cliente existente cria' },
+  order_fallback_to_ticket: { label: 'Abrir atendimento quando o pedido falhar' },
+  max_concurrent_calls: { label: 'Chamadas simultâneas ao ERP' },
+  circuit_failure_threshold: { label: 'Falhas seguidas que abrem o circuito' },
+  circuit_open_seconds: { label: 'Circuito aberto por (segundos)' },
+  rate_limit_per_second: { label: 'Limite de chamadas por segundo', help: 'Vazio = sem limite.' },
+};
+
+export const enumLabels: Record<string, string> = {
+  contract: 'contrato',
+  lead: 'lead',
+  ticket: 'atendimento',
+  due_date: 'vencimento',
+  next_business_day: 'próximo dia útil',
+  B: 'baixa',
+  M: 'média',
+  A: 'alta',
+  C: 'crítica',
+};
+
+export const settlementStates: Record<string, { label: string; tone: Tone }> = {
+  received: { label: 'recebida', tone: 'info' },
+  applying: { label: 'aplicando', tone: 'info' },
+  settled: { label: 'baixada', tone: 'ok' },
+  already_settled: { label: 'já estava baixada', tone: 'ok' },
+  rejected: { label: 'recusada pelo ERP', tone: 'bad' },
+  unknown: { label: 'sem confirmação', tone: 'warn' },
+  queued: { label: 'na fila', tone: 'warn' },
+  failed: { label: 'falhou', tone: 'bad' },
+};
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted';
+
+export const healthLabels: Record<string, { label: string; tone: Tone }> = {
+  ok: { label: 'saudável', tone: 'ok' },
+  degraded: { label: 'instável', tone: 'warn' },
+  recovering: { label: 'em teste (meio aberto)', tone: 'warn' },
+  down: { label: 'fora do ar', tone: 'bad' },
+  idle: { label: 'sem chamadas na última hora', tone: 'muted' },
+};
+
+export const circuitLabels: Record<string, string> = {
+  closed: 'fechado',
+  half_open: 'meio aberto',
+  open: 'aberto',
+};
+
+/** Error codes of the contract, in a sentence an operator reads. */
+export const errorLabels: Record<string, string> = {
+  INVALID_INPUT: 'Dados inválidos',
+  INVALID_DOCUMENT: 'CPF/CNPJ inválido',
+  UNAUTHENTICATED: 'Não autenticado',
+  FORBIDDEN: 'Não permitido',
+  UNKNOWN_FUNCTION: 'Função desconhecida',
+  CUSTOMER_NOT_FOUND: 'Cliente não encontrado',
+  BILL_NOT_FOUND: 'Fatura não encontrada',
+  CONTRACT_NOT_FOUND: 'Contrato não encontrado',
+  INVOICE_NOT_FOUND: 'Nota fiscal não encontrada',
+  IDEMPOTENCY_CONFLICT: 'Conflito de idempotência',
+  ERP_REJECTED: 'Recusado pelo ERP',
+  RATE_LIMITED: 'Muitas chamadas',
+  NOT_SUPPORTED: 'Não suportado por este ERP',
+  ERP_BAD_RESPONSE: 'Resposta inválida do ERP',
+  ERP_UNAVAILABLE: 'ERP indisponível',
+  SERVICE_UNAVAILABLE: 'Ponte indisponível',
+  INTERNAL: 'Erro interno do Ponte',
+  NETWORK: 'Sem conexão',
+};
