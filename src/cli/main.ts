@@ -9,8 +9,7 @@ import { datasetPath } from '../providers/sandbox/connection.js';
 import { MasterKeyError } from '../store/index.js';
 import { seedSandbox, testCustomers } from '../providers/sandbox/index.js';
 import { datasetName, sandboxSettingsSchema } from '../providers/sandbox/settings.js';
-import { runIxcSimulatorCli } from '../../simulators/ixc/server.js';
-import { runHubsoftSimulatorCli } from './sim-hubsoft.js';
+import { simUsage, startSimulatorCli } from './sim.js';
 import { describeInspection, inspectValue } from './inspect.js';
 import { automationDetails, describeAutomations } from './automations.js';
 import { CliError, json, parseJsonOption, processIo, table, type Io } from './output.js';
@@ -29,8 +28,10 @@ Commands:
   keys create <tenant> [--label L] [--functions f1,f2] [--json]
   keys list [tenant] [--json]
   keys revoke <key-id> [--json]
-  call <function> [--json BODY] [--tenant T]
+  call <function> [--body BODY] [--tenant T]
                                          call a function as the tenant (default: the only tenant, or 'sandbox')
+  audit [--tenant T] [--limit N] [--json]
+                                         the audit log: the latest calls (tenant, function, outcome, latency, request id)
   settlements list [--tenant T] [--state S] [--limit N] [--json]
   settlements show <transaction-id> [--tenant T]     a settlement with every attempt made
   settlements retry <transaction-id> [--tenant T]    makes a queued or unknown settlement due now
@@ -44,19 +45,107 @@ Commands:
   webhooks show <delivery-id>            a delivery with its body and every attempt (status, latency)
   webhooks redeliver <delivery-id>       sends a delivery again now
   check <tenant> [--json]                verifies the tenant's ERP credentials and lists the ids to choose in its settings
-  sim ixc [--port N] [--fault kind[=ms],...] [--unlock-v2]
-                                         runs the IXC simulator (a faithful local IXC webservice)
-  sim hubsoft [--port N] [--customers N] [--seed S]
-                                         runs the Hubsoft simulator (OAuth2 + /api/v1/integracao)
+  sim <erp> [--port N] [--customers N] [--seed S] [--today D] [--fault kind[=ms],...] [--variant v,...] [--json]
+                                         runs an ERP simulator; prints the tenant settings that point at it and its test customers
   sandbox seed [--customers N] [--tenant T] [--seed S]
                                          regenerates a sandbox tenant's data (default tenant: sandbox)
   sandbox customers [--json]             the fixed test customers and their scenarios
   automations [--tenant T] [--base-url URL] [--json]
                                          the recipe of each platform automation (one per function): docs/platform.md
   bench [--quick] [--only LIST]          measures Ponte on loopback (see docs/performance.md)
-  help                                   this text
+  help [command]                         this text, or one command's (also: ponte <command> --help)
 
 Environment: PONTE_DATA_DIR, DATABASE_URL, PONTE_MASTER_KEY, PONTE_ADMIN_TOKEN, PORT, HOST, PONTE_TLS_CERT, PONTE_TLS_KEY, PONTE_WEBHOOKS_ALLOW_PRIVATE, LOG_LEVEL (see README).`;
+
+/** Each command's own help: `ponte <command> --help` and `ponte help <command>`. */
+const commandHelp: Record<string, string> = {
+  serve: `Usage: ponte serve
+
+Runs the HTTP server (what npm start runs, compiled). Listens on HOST:PORT (default 0.0.0.0:8080,
+every interface); HTTPS with PONTE_TLS_CERT and PONTE_TLS_KEY. On a new data directory it creates
+the 'sandbox' tenant and prints its first API key. The start banner goes to stderr; stdout carries
+only the JSON log lines. Settings: README "Configuration".`,
+  inspect: `Usage: ponte inspect <value> [--reference-date YYYY-MM-DD] [--json]
+
+Says what a pasted linha digitável (47/48 digits), 44-digit barcode, Pix copia e cola, CPF or CNPJ
+is, whether it is valid, and why not. Exit code 0 when valid, 1 when not.
+
+  --reference-date D   the day to compute a boleto's due date and charges from (default: today)
+  --json               the result as JSON`,
+  tenants: `Usage:
+  ponte tenants create --name N --provider P [--settings JSON] [--options JSON] [--json]
+  ponte tenants list [--json]
+  ponte tenants show <tenant> [--json]
+  ponte tenants update <tenant> [--settings JSON] [--options JSON] [--json]
+
+A tenant is one ISP on one ERP (provider: sandbox, ixc, hubsoft, ...). create also makes its first
+API key, shown once. --settings are the provider's (docs/erp/<erp>.md); --options the same for
+every ERP (README "Configuration"). update merges what it is given into what is there.`,
+  keys: `Usage:
+  ponte keys create <tenant> [--label L] [--functions f1,f2] [--json]
+  ponte keys list [tenant] [--json]
+  ponte keys revoke <key-id> [--json]
+
+create prints a new API key once; --functions limits it to those functions (a totem key needs only
+billing). A revoked key is refused at once by this process, within PONTE_KEY_CACHE_MS by others.`,
+  call: `Usage: ponte call <function> [--body BODY] [--tenant T]
+
+Calls a function through the same pipeline as POST /v1/functions/<function>, as the operator (no
+API key), and prints the answer as JSON. Exit code 0 on a 200, 1 on an error answer.
+
+  --body BODY   the request body, a JSON value (default {}); e.g.
+                ponte call list_bills --body '{"customer_document_number": "26184703544"}'
+  --tenant T    the tenant's id or name (default: the only tenant, or 'sandbox')
+  --json BODY   the old name of --body (deprecated: --json means JSON output in other commands)`,
+  audit: `Usage: ponte audit [--tenant T] [--limit N] [--json]
+
+The audit log, the latest call first: when, tenant, function, outcome (ok or the error code),
+latency and request id. No bodies are kept, so no personal data. GET /admin/v1/audit answers the same.
+
+  --tenant T   only this tenant (id or name)
+  --limit N    at most N entries (default 50, at most 1000)
+  --json       the entries as JSON, each with tenant_name`,
+  settlements: `Usage:
+  ponte settlements list [--tenant T] [--state S] [--limit N] [--json]
+  ponte settlements show <transaction-id> [--tenant T]
+  ponte settlements retry <transaction-id> [--tenant T]
+
+The settle_bill queue (docs/operations.md "Settlements"). States: received, applying, settled,
+already_settled, rejected, unknown, queued, failed, waiting_config. retry makes a queued, unknown
+or waiting_config settlement due now.`,
+  webhooks: `Usage:
+  ponte webhooks add <tenant> --url URL [--events e1,e2] [--json]
+  ponte webhooks list [tenant] [--json]
+  ponte webhooks remove <endpoint-id>
+  ponte webhooks rotate <endpoint-id> [--json]
+  ponte webhooks test <endpoint-id>
+  ponte webhooks deliveries [endpoint-id] [--tenant T] [--state S] [--limit N] [--json]
+  ponte webhooks show <delivery-id>
+  ponte webhooks redeliver <delivery-id>
+
+Signed webhooks to the platform (docs/webhooks.md). A signing secret is shown once, by add and rotate.`,
+  check: `Usage: ponte check <tenant> [--json]
+
+Verifies the tenant's ERP credentials and lists the ids to choose in its settings (branches, cash
+accounts, ticket types, ...). Exit code 0 when everything is in order, 1 when not.`,
+  sim: `Usage: ${simUsage}
+
+Runs a local simulator of that ERP until Ctrl-C, and prints the tenant settings that point Ponte at
+it and its test customers.`,
+  sandbox: `Usage:
+  ponte sandbox seed [--customers N] [--tenant T] [--seed S]
+  ponte sandbox customers [--json]
+
+seed regenerates a sandbox tenant's data (default tenant: sandbox; 1000 customers). customers lists
+the fixed test customers (the same in every dataset) and their scenarios.`,
+  automations: `Usage: ponte automations [--tenant T] [--base-url URL] [--json]
+
+The recipe of each of the platform's automations, one per function (docs/platform.md). With
+--tenant, also the functions its ERP cannot do.`,
+  bench: `Usage: ponte bench [--quick] [--only LIST]
+
+Measures Ponte on loopback (docs/performance.md).`,
+};
 
 function functionsHelp(): string {
   const width = Math.max(...functionNames.map((n) => n.length));
@@ -66,11 +155,20 @@ function functionsHelp(): string {
   );
 }
 
+/** Bad options: reported with the command's help rather than node's parser message. */
+class UsageError extends CliError {}
+
+/** node's parseArgs message, made short: "Unknown option '--x'. To specify..." -> "unknown option '--x'". */
+function usageMessage(message: string): string {
+  const first = message.split(/\.\s/, 1)[0] ?? message;
+  return first.charAt(0).toLowerCase() + first.slice(1).replace(/\.$/, '');
+}
+
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new UsageError(usageMessage((error as Error).message));
   }
 }
 
@@ -194,15 +292,27 @@ async function keysCommand(args: string[], config: Config, io: Io): Promise<numb
 }
 
 async function callCommand(args: string[], config: Config, io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { json: { type: 'string' }, tenant: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    body: { type: 'string' },
+    json: { type: 'string' },
+    tenant: { type: 'string' },
+  });
   const name = positionals[0];
   if (!name) throw new CliError(`call needs a function name.\n${functionsHelp()}`);
+  if (values.body !== undefined && values.json !== undefined)
+    throw new CliError('give the request body once, with --body');
+  if (values.json !== undefined)
+    io.err('ponte: call --json BODY is deprecated: use --body BODY (--json means JSON output elsewhere)');
+  const option = values.body !== undefined ? 'body' : 'json';
+  const text = values.body ?? values.json;
   let body: unknown = {};
-  if (values.json !== undefined) {
+  if (text !== undefined) {
     try {
-      body = JSON.parse(values.json);
+      body = JSON.parse(text);
     } catch {
-      throw new CliError('--json must be a JSON value');
+      throw new CliError(
+        `--${option} must be a JSON value, e.g. --body '{"customer_document_number": "26184703544"}'`,
+      );
     }
   }
   return withApp(config, async (app) => {
@@ -223,6 +333,34 @@ async function callCommand(args: string[], config: Config, io: Io): Promise<numb
     });
     json(io, result.body);
     return result.status === 200 ? 0 : 1;
+  });
+}
+
+async function auditCommand(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parse(args, {
+    tenant: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const limit = Number(values.limit ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new CliError('--limit must be a whole number from 1 to 1000');
+  return withApp(config, async (app) => {
+    const tenant = values.tenant === undefined ? undefined : await app.gateway.tenants.find(values.tenant);
+    if (values.tenant !== undefined && !tenant)
+      throw new CliError(`no tenant '${values.tenant}' (see: ponte tenants list)`);
+    const names = new Map((await app.admin.listTenants()).map((t) => [t.id, t.name]));
+    const rows = (await app.store.audit.list({ ...(tenant ? { tenantId: tenant.id } : {}), limit })).map(
+      (row) => ({ ...row, tenant_name: names.get(row.tenant_id) ?? '' }),
+    );
+    if (values.json) json(io, rows);
+    else
+      table(
+        io,
+        rows.map((r) => ({ ...r, tenant: r.tenant_name || r.tenant_id, latency: `${r.latency_ms} ms` })),
+        ['at', 'tenant', 'function', 'outcome', 'latency', 'request_id'],
+      );
+    return 0;
   });
 }
 
@@ -510,15 +648,8 @@ async function automationsCommand(args: string[], config: Config, io: Io): Promi
 
 /** Runs a simulator until Ctrl-C. */
 async function simCommand(args: string[], io: Io): Promise<number> {
-  const [erp, ...rest] = args;
-  const simulators: Record<string, (a: string[], io: Io) => Promise<{ close(): Promise<void> }>> = {
-    ixc: runIxcSimulatorCli,
-    hubsoft: runHubsoftSimulatorCli,
-  };
-  const start = erp === undefined ? undefined : simulators[erp];
-  if (!start) throw new CliError(`usage: ponte sim ${Object.keys(simulators).join('|')} [--port N]`);
-  const sim = await start(rest, io);
-  io.out('Ctrl-C stops it.');
+  const sim = await startSimulatorCli(args, io);
+  if (!args.includes('--json')) io.out('Ctrl-C stops it.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -549,6 +680,23 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const [command, ...args] = argv;
+  // `ponte <command> --help` (before any `--`), and `ponte help <command>`.
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  const helpOf =
+    command === 'help' || command === '--help' || command === '-h'
+      ? args[0]
+      : options.includes('--help') || options.includes('-h')
+        ? command
+        : undefined;
+  if (helpOf !== undefined) {
+    const help = commandHelp[helpOf];
+    if (help === undefined) {
+      io.err(`unknown command '${helpOf}'\n\n${usage}`);
+      return 2;
+    }
+    io.out(helpOf === 'call' ? `${help}\n\n${functionsHelp()}` : help);
+    return 0;
+  }
   try {
     switch (command) {
       case 'inspect':
@@ -569,6 +717,8 @@ export async function main(
         return await webhooksCommand(args, loadConfig(env), io);
       case 'check':
         return await checkCommand(args, loadConfig(env), io);
+      case 'audit':
+        return await auditCommand(args, loadConfig(env), io);
       case 'automations':
         return await automationsCommand(args, loadConfig(env), io);
       case 'sim':
@@ -589,6 +739,11 @@ export async function main(
         return 2;
     }
   } catch (error) {
+    if (error instanceof UsageError) {
+      const help = command === undefined ? undefined : commandHelp[command];
+      io.err(`ponte: ${error.message}\n\n${help ?? usage}`);
+      return error.exitCode;
+    }
     if (error instanceof CliError) {
       io.err(`ponte: ${error.message}`);
       return error.exitCode;

@@ -1,5 +1,5 @@
 // The HTTP surface. Routes are thin: they read the request, call the gateway, and write the answer.
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, {
@@ -11,10 +11,12 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Logger } from 'pino';
-import { PonteError, functionNames, functions, jsonSchemaOf } from '../contract/index.js';
+import { PonteError, functionNames, functions, isFunctionName, jsonSchemaOf } from '../contract/index.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { storeUnavailableError, type Store } from '../store/index.js';
+import { registerConsole } from '../console/index.js';
 import { registerAdminRoutes } from './admin-routes.js';
+import { bearer, noteFacts, requestFacts, sendError } from './replies.js';
 import { renderDocsPage } from './docs-page.js';
 import { buildOpenApi } from './openapi.js';
 
@@ -39,25 +41,6 @@ function requestIdOf(req: IncomingMessage): string {
 
 /** How long a client is told to wait before retrying a call refused while this process shuts down. */
 const CLOSING_RETRY_AFTER_SECONDS = 5;
-
-export function bearer(req: FastifyRequest): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  return m?.[1];
-}
-
-export function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function sendError(reply: FastifyReply, error: PonteError): FastifyReply {
-  if (error.retryAfterSeconds !== undefined)
-    void reply.header('retry-after', String(error.retryAfterSeconds));
-  return reply.code(error.status).send(error.toBody(String(reply.request.id)));
-}
 
 /**
  * Calls `onGone` when the connection closes before the answer was sent (at once if it already
@@ -126,6 +109,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         url: req.url.split('?', 1)[0],
         status: reply.statusCode,
         ms: reply.elapsedTime,
+        ...requestFacts.get(req),
       },
       'request',
     );
@@ -228,6 +212,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
       apiKey: bearer(req),
       watchClient: (onGone) => watchClient(reply.raw, onGone),
     });
+    // The tenant when the gateway tells it (CallResult.tenantId); a name that is no function is
+    // not logged as given (it is the caller's text, of any length).
+    const tenant = (result as { tenantId?: unknown }).tenantId;
+    const code =
+      result.status === 200 ? undefined : (result.body as { error?: { code?: unknown } }).error?.code;
+    noteFacts(req, {
+      function: isFunctionName(name) ? name : 'unknown',
+      ...(typeof tenant === 'string' ? { tenant } : {}),
+      ...(typeof code === 'string' ? { error_code: code } : {}),
+    });
     return reply.code(result.status).headers(result.headers).send(result.body);
   }
 
@@ -328,13 +322,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.get('/v1/functions', async (req, reply) => {
     const key = bearer(req);
-    let supported: Set<string> | null = null;
+    let readiness: ReturnType<Gateway['readiness']> | null = null;
     let provider: string | null = null;
     if (key !== undefined) {
       const resolved = await store.keys.resolve(key);
       if (!resolved) return sendError(reply, new PonteError('UNAUTHENTICATED', 'unknown or revoked API key'));
       const tenant = await gateway.tenants.require(resolved.tenantId);
-      supported = new Set(gateway.supported(tenant));
+      readiness = gateway.readiness(tenant);
       provider = tenant.provider;
     }
     return {
@@ -347,7 +341,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
           group: spec.group,
           description: spec.description,
           kind: spec.kind,
-          ...(supported ? { supported: supported.has(name) } : {}),
+          // With a key: whether the tenant's ERP can do it, and whether the tenant's settings let it.
+          ...(readiness ? readiness[name] : {}),
           input_schema: jsonSchemaOf(name, 'input'),
           output_schema: jsonSchemaOf(name, 'output'),
         };
@@ -383,5 +378,6 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   );
 
   registerAdminRoutes(app, { gateway, store, adminToken: options.adminToken });
+  registerConsole(app, { gateway, store, adminToken: options.adminToken });
   return app;
 }

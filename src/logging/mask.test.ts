@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { upstreamExcerpt } from '../providers/http-client.js';
+import { upstreamExcerpt } from '../providers/kit/http.js';
 import { maskDeep, maskPersonalData } from './mask.js';
 
 test('masks CPF with and without punctuation, keeping only middle digits', () => {

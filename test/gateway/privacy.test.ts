@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PonteError, functions } from '../../src/contract/index.js';
-import { upstreamExcerpt } from '../../src/providers/http-client.js';
+import { upstreamExcerpt } from '../../src/providers/kit/http.js';
 import { exampleFunctions, exampleOutput, fakeProvider } from '../helpers/fake-provider.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 

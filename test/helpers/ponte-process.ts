@@ -54,6 +54,7 @@ export async function startPonteProcess(
       }
     };
     child.stdout.on('data', check);
+    child.stderr.on('data', check);
     child.once('exit', () => {
       clearTimeout(timer);
       reject(new Error(`ponte serve exited:\n${output}`));
