@@ -174,8 +174,8 @@ export function failureNote(result: LoadResult): string {
   return ` — ${failures} calls FAILED ${codes}`;
 }
 
-/** A row that could not be measured, and why. */
-export function skipped(id: string, label: string, reason: string, targets: Figure['targets'] = []): Figure {
+/** A row with no measurement in it yet: what rows that only count or only report start from. */
+export function blankFigure(id: string, label: string): Figure {
   return {
     id,
     label,
@@ -186,8 +186,13 @@ export function skipped(id: string, label: string, reason: string, targets: Figu
     erpPerCall: null,
     rssMb: null,
     cpuUs: null,
-    detail: `not measured: ${reason}`,
-    targets,
-    data: { skipped: reason },
+    detail: '',
+    targets: [],
+    data: {},
   };
+}
+
+/** A row that could not be measured, and why. */
+export function skipped(id: string, label: string, reason: string, targets: Figure['targets'] = []): Figure {
+  return { ...blankFigure(id, label), detail: `not measured: ${reason}`, targets, data: { skipped: reason } };
 }

@@ -2,6 +2,7 @@
 // "Per core" divides the PDFs by the CPU seconds the Ponte process used, so it holds whatever
 // else the machine is doing.
 import {
+  cycle,
   failureNote,
   loadData,
   measure,
@@ -12,7 +13,6 @@ import {
 } from '../context.js';
 import type { PonteProcess } from '../ponte-process.js';
 import type { OpenBill } from '../sandbox-data.js';
-import { cycle } from '../context.js';
 
 const CLIENTS = 10;
 

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningSimulator, SimulatorModule } from '../../simulators/index.js';
 import type { BenchContext, Figure } from '../context.js';
-import { progress } from '../context.js';
+import { blankFigure, progress } from '../context.js';
 import type { PonteProcess } from '../ponte-process.js';
 
 const CATALOGUE = ['list_products', 'list_due_dates', 'list_resellers', 'list_commercial_origins'];
@@ -80,17 +80,12 @@ export async function erpRequestsPerFunction(
     return {
       counts,
       figure: {
-        id: `${simulator.id}.erp_requests_per_function`,
-        label: `${simulator.displayName}: ERP requests per call`,
+        ...blankFigure(
+          `${simulator.id}.erp_requests_per_function`,
+          `${simulator.displayName}: ERP requests per call`,
+        ),
         clients: 1,
-        callsPerSecond: null,
-        p50: null,
-        p99: null,
-        erpPerCall: null,
-        rssMb: null,
-        cpuUs: null,
         detail: `customer with ${open} open bills: ${detail}${failures.length > 0 ? ` — FAILED: ${failures.join(', ')}` : ''}`,
-        targets: [],
         data: { customer_open_bills: open, erp_requests: counts, failures },
       },
     };

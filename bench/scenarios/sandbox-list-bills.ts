@@ -5,6 +5,7 @@
 // call's cost must not grow with the data.
 import type { LoadResult } from '../load.js';
 import {
+  blankFigure,
   cycle,
   failureNote,
   loadColumns,
@@ -105,15 +106,7 @@ export function dataSizeFigure(small: Figure[], large: Figure[], size: string): 
   const cpu = median(pairs.flatMap(([s, l]) => (s.cpuUs && l.cpuUs ? [l.cpuUs / s.cpuUs] : [])));
   const percent = (r: number | null) => (r === null ? '?' : `${(r * 100).toFixed(0)} %`);
   return {
-    id: 'sandbox.list_bills.data_size',
-    label: 'list_bills cost vs data size',
-    clients: null,
-    callsPerSecond: null,
-    p50: null,
-    p99: null,
-    erpPerCall: null,
-    rssMb: null,
-    cpuUs: null,
+    ...blankFigure('sandbox.list_bills.data_size', 'list_bills cost vs data size'),
     detail:
       ratio === null
         ? 'not measured'

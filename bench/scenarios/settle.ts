@@ -3,6 +3,7 @@
 // payment, and Ponte stores the outcome. Every call pays a different open bill with a new
 // transaction id; the outcomes are read back from the dataset afterwards.
 import {
+  cycle,
   failureNote,
   loadData,
   measure,
@@ -11,7 +12,6 @@ import {
   type BenchContext,
   type Figure,
 } from '../context.js';
-import { cycle } from '../context.js';
 import { formatMoney } from '../../src/brasil/money.js';
 import type { PonteProcess } from '../ponte-process.js';
 import { settlementOutcomes, type OpenBill } from '../sandbox-data.js';

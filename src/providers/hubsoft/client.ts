@@ -4,7 +4,7 @@
 // HTTP 200), HTML pages and broken JSON where JSON was due, the `pagina`/`itens_por_pagina`
 // pagination, and downloads of the public PDF links Hubsoft prints in faturas and notas.
 import { PonteError } from '../../contract/index.js';
-import { badResponse, ErpHttpClient, rejected, upstreamExcerpt } from '../kit/http.js';
+import { badResponse, DownloadClients, ErpHttpClient, rejected, upstreamExcerpt } from '../kit/http.js';
 import type { ErpRequest, ErpResponse } from '../kit/http.js';
 import { text } from '../kit/edge.js';
 import { readAllPages } from '../kit/paging.js';
@@ -19,7 +19,6 @@ const API = '/api/v1/integracao';
 const PAGE_SIZE = 500;
 /** A bound on pages read for one answer, so a misbehaving ERP cannot keep a call looping. */
 const MAX_PAGES = 40;
-const MAX_DOWNLOAD_CLIENTS = 4;
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -104,7 +103,7 @@ export class HubsoftClient {
   private readonly http: ErpHttpClient;
   private readonly origin: string;
   private readonly tokens: TokenCache;
-  private readonly downloads = new Map<string, ErpHttpClient>();
+  private readonly downloads = new DownloadClients(ERP_NAME);
 
   constructor(settings: HubsoftSettings) {
     this.http = new ErpHttpClient({ baseUrl: settings.base_url, erpName: ERP_NAME });
@@ -214,7 +213,7 @@ export class HubsoftClient {
   async downloadPdf(link: string, call: CallContext): Promise<Buffer | null> {
     const url = new URL(link);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    const http = url.origin === this.origin ? this.http : this.downloadClient(url.origin);
+    const http = url.origin === this.origin ? this.http : this.downloads.for(url.origin);
     const res = await http.request({ method: 'GET', path: url.pathname + url.search, read: true }, call);
     if (res.status === 404 || res.status === 410) return null;
     if (res.status !== 200 || res.body.subarray(0, 5).toString('latin1') !== '%PDF-') {
@@ -228,21 +227,7 @@ export class HubsoftClient {
     return res.body;
   }
 
-  private downloadClient(origin: string): ErpHttpClient {
-    let client = this.downloads.get(origin);
-    if (client === undefined) {
-      if (this.downloads.size >= MAX_DOWNLOAD_CLIENTS) {
-        const [oldest, stale] = this.downloads.entries().next().value!;
-        this.downloads.delete(oldest);
-        void stale.close();
-      }
-      client = new ErpHttpClient({ baseUrl: origin, erpName: ERP_NAME, connections: 2 });
-      this.downloads.set(origin, client);
-    }
-    return client;
-  }
-
   async close(): Promise<void> {
-    await Promise.all([this.http.close(), ...[...this.downloads.values()].map((c) => c.close())]);
+    await Promise.all([this.http.close(), this.downloads.close()]);
   }
 }

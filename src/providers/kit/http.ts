@@ -271,3 +271,36 @@ export class ErpHttpClient {
     await this.pool.close();
   }
 }
+
+/**
+ * Clients for the links an ERP prints (boleto and nota PDFs on another host or a CDN): one small
+ * pool per origin, the fewest recently made kept, so a tenant's links never open unbounded pools.
+ */
+export class DownloadClients {
+  private readonly clients = new Map<string, ErpHttpClient>();
+
+  constructor(
+    private readonly erpName: string,
+    private readonly max = 4,
+  ) {}
+
+  /** The client of `origin` (scheme://host:port). */
+  for(origin: string): ErpHttpClient {
+    let client = this.clients.get(origin);
+    if (client === undefined) {
+      if (this.clients.size >= this.max) {
+        const [oldest, stale] = this.clients.entries().next().value!;
+        this.clients.delete(oldest);
+        void stale.close();
+      }
+      client = new ErpHttpClient({ baseUrl: origin, erpName: this.erpName, connections: 2 });
+      this.clients.set(origin, client);
+    }
+    return client;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.close()));
+    this.clients.clear();
+  }
+}

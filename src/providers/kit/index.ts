@@ -13,7 +13,7 @@
 export { defineProvider, functionsFor, loadFunctions } from './define.js';
 export type { DeclaredFunction, ProviderManifest, SecretField } from './define.js';
 export { baseUrlSetting, idSetting, numericIdSetting } from './settings.js';
-export { ErpHttpClient, badResponse, rejected, upstreamExcerpt } from './http.js';
+export { DownloadClients, ErpHttpClient, badResponse, rejected, upstreamExcerpt } from './http.js';
 export type { ErpRequest, ErpResponse, ErpHttpClientOptions } from './http.js';
 export { retryWait, defaultRetryPolicy } from './retry.js';
 export type { RetryPolicy, FailedAttempt } from './retry.js';

@@ -30,6 +30,20 @@ function settled<T>(run: () => T): Promise<T> {
   }
 }
 
+/** A function whose body runs in one transaction of the given kind. */
+function transactional<N extends FunctionName>(
+  name: N,
+  kind: 'inRead' | 'inWrite',
+  body: Body<N>,
+): DeclaredFunction<SandboxConnection, N> {
+  return sandboxFunction(name, (conn, input, call) =>
+    settled(() => {
+      const scope = { call, today: callDay(conn, call) };
+      return conn[kind](() => body(conn, input, scope));
+    }),
+  );
+}
+
 /**
  * A reading function: its statements share one read transaction, which costs about what a
  * single statement does on its own (SQLite takes its locks once per transaction).
@@ -38,12 +52,7 @@ export function readFunction<N extends FunctionName>(
   name: N,
   body: Body<N>,
 ): DeclaredFunction<SandboxConnection, N> {
-  return sandboxFunction(name, (conn, input, call) =>
-    settled(() => {
-      const scope = { call, today: callDay(conn, call) };
-      return conn.inRead(() => body(conn, input, scope));
-    }),
-  );
+  return transactional(name, 'inRead', body);
 }
 
 /** A writing function: the whole body runs in one immediate (write-locked) transaction. */
@@ -51,10 +60,5 @@ export function writeFunction<N extends FunctionName>(
   name: N,
   body: Body<N>,
 ): DeclaredFunction<SandboxConnection, N> {
-  return sandboxFunction(name, (conn, input, call) =>
-    settled(() => {
-      const scope = { call, today: callDay(conn, call) };
-      return conn.inWrite(() => body(conn, input, scope));
-    }),
-  );
+  return transactional(name, 'inWrite', body);
 }

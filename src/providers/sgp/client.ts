@@ -4,12 +4,19 @@
 // wrong base_url, unless the endpoint gives those codes a meaning of its own (baixar, CRM look-ups).
 import { PonteError } from '../../contract/index.js';
 import { maskPersonalData } from '../../logging/mask.js';
-import { ErpHttpClient, badResponse, functionsFor, rejected, text, upstreamExcerpt } from '../kit/index.js';
+import {
+  DownloadClients,
+  ErpHttpClient,
+  badResponse,
+  functionsFor,
+  rejected,
+  text,
+  upstreamExcerpt,
+} from '../kit/index.js';
 import type { CallContext, ConnectEnv, TenantOptions } from '../kit/index.js';
 import type { SgpSettings } from './settings.js';
 
 export const ERP_NAME = 'SGP';
-const MAX_DOWNLOAD_CLIENTS = 4;
 
 export interface SgpRequestOptions {
   /** A read: retried on transport failures and 5xx by the kit. */
@@ -80,7 +87,7 @@ function formOf(fields: Fields): string {
 export class SgpClient {
   private readonly http: ErpHttpClient;
   private readonly origin: string;
-  private readonly downloads = new Map<string, ErpHttpClient>();
+  private readonly downloads = new DownloadClients(ERP_NAME);
 
   constructor(private readonly settings: SgpSettings) {
     this.http = new ErpHttpClient({ baseUrl: settings.base_url, erpName: ERP_NAME });
@@ -199,28 +206,14 @@ export class SgpClient {
   async downloadPdf(link: string, call: CallContext): Promise<Buffer | null> {
     const url = new URL(link);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    const http = url.origin === this.origin ? this.http : this.downloadClient(url.origin);
+    const http = url.origin === this.origin ? this.http : this.downloads.for(url.origin);
     const res = await http.request({ method: 'GET', path: url.pathname + url.search, read: true }, call);
     if (res.status !== 200 || res.body.subarray(0, 5).toString('latin1') !== '%PDF-') return null;
     return res.body;
   }
 
-  private downloadClient(origin: string): ErpHttpClient {
-    let client = this.downloads.get(origin);
-    if (client === undefined) {
-      if (this.downloads.size >= MAX_DOWNLOAD_CLIENTS) {
-        const [oldest, stale] = this.downloads.entries().next().value!;
-        this.downloads.delete(oldest);
-        void stale.close();
-      }
-      client = new ErpHttpClient({ baseUrl: origin, erpName: ERP_NAME, connections: 2 });
-      this.downloads.set(origin, client);
-    }
-    return client;
-  }
-
   async close(): Promise<void> {
-    await Promise.all([this.http.close(), ...[...this.downloads.values()].map((c) => c.close())]);
+    await Promise.all([this.http.close(), this.downloads.close()]);
   }
 }
 
