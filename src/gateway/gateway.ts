@@ -260,8 +260,12 @@ export class Gateway {
       limit: 1_000,
     });
     const messages = [...report.messages];
-    for (const m of missing)
-      messages.push(`setting ${m.setting} is not set: ${m.blocks.join(', ')} cannot run`);
+    // A provider's own check may already say it (with the modes only it knows): said once.
+    for (const m of missing) {
+      if (!messages.some((line) => line.startsWith(`${m.setting} is not set`))) {
+        messages.push(`${m.setting} is not set: ${m.blocks.join(', ')} cannot run until it is`);
+      }
+    }
     if (waiting.length > 0) {
       messages.push(
         `${waiting.length} settlement(s) stored and waiting for these settings (ponte settlements list --state waiting_config)`,
