@@ -162,36 +162,46 @@ export class GatewayMetrics {
     };
     const now = () => this.now();
     const tenants = () => this.tenantNames();
-    new Gauge({
-      name: 'ponte_settlement_queue',
-      help: 'Settlements not final by state (received, applying, queued, unknown, waiting_config) and failed ones, which wait for a human.',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      async collect() {
-        // The database away: no series (rather than zeros that would look like an empty queue).
-        const rows = await queue().catch(() => null);
-        this.reset();
-        if (rows === null) return;
-        for (const state of QUEUE_STATES)
-          this.set({ state }, rows.find((r) => r.state === state)?.count ?? 0);
+    /** A gauge per settlement state from one queue read; no series while the database is away. */
+    const queueGauge = (
+      name: string,
+      help: string,
+      value: (row: SettlementQueueReading | undefined, at: number) => number,
+    ) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['state'] as const,
+        registers: [this.registry],
+        async collect() {
+          // No series rather than zeros, which would look like an empty queue.
+          const rows = await queue().catch(() => null);
+          this.reset();
+          if (rows === null) return;
+          const at = now().getTime();
+          for (const state of QUEUE_STATES)
+            this.set(
+              { state },
+              value(
+                rows.find((r) => r.state === state),
+                at,
+              ),
+            );
+        },
+      });
+    queueGauge(
+      'ponte_settlement_queue',
+      'Settlements not final by state (received, applying, queued, unknown, waiting_config) and failed ones, which wait for a human.',
+      (row) => row?.count ?? 0,
+    );
+    queueGauge(
+      'ponte_settlement_oldest_age_seconds',
+      'Age of the oldest settlement in each state of ponte_settlement_queue (0 when none).',
+      (row, at) => {
+        const oldest = row?.oldestCreatedAt ?? null;
+        return oldest === null ? 0 : Math.max(0, (at - Date.parse(oldest)) / 1000);
       },
-    });
-    new Gauge({
-      name: 'ponte_settlement_oldest_age_seconds',
-      help: 'Age of the oldest settlement in each state of ponte_settlement_queue (0 when none).',
-      labelNames: ['state'] as const,
-      registers: [this.registry],
-      async collect() {
-        const rows = await queue().catch(() => null);
-        this.reset();
-        if (rows === null) return;
-        const at = now().getTime();
-        for (const state of QUEUE_STATES) {
-          const oldest = rows.find((r) => r.state === state)?.oldestCreatedAt ?? null;
-          this.set({ state }, oldest === null ? 0 : Math.max(0, (at - Date.parse(oldest)) / 1000));
-        }
-      },
-    });
+    );
     new Gauge({
       name: 'ponte_tenant_info',
       help: '1 per tenant, naming it: join on `tenant` (the id every other metric carries) to show names, e.g. ponte_calls_total * on(tenant) group_left(tenant_name) ponte_tenant_info. Names are cut to 64 characters; at most 2000 tenants.',

@@ -1,11 +1,12 @@
 // What create_order and create_order_existing_customer share: the checks a real ERP makes before
-// taking an order (codes from its own lists), the text it files the order under, and the answer
-// stored for the order id.
+// taking an order (codes from its own lists), the text it files the order under, the ticket it
+// opens for a customer already registered, and the answer stored for the order id.
 import { formatMoneyBRL } from '../../brasil/money.js';
 import { PonteError } from '../../contract/index.js';
 import type { Address, FieldProblem, Order, WdaUser } from '../../contract/index.js';
 import { addressLine } from './address.js';
 import type { SandboxConnection } from './connection.js';
+import { protocolFor } from './records.js';
 import type { ProductRow } from './rows.js';
 
 export interface CheckedOrder {
@@ -82,4 +83,27 @@ export function orderSummary(order: Order, checked: CheckedOrder, message: strin
   if (user !== undefined) lines.push(`Solicitado por: ${user.name ?? ''} (usuário ${user.id})`);
   lines.push(`Pedido da plataforma: ${order.id}`);
   return lines.filter((l) => l !== '').join('\n');
+}
+
+/** The ticket an order opens for a customer already registered; returns its id and protocol. */
+export function openOrderTicket(
+  conn: SandboxConnection,
+  ticket: { customerId: number; subject: string; message: string; order: Order; now: string; today: string },
+): { id: number; protocol: string } {
+  const id = conn.inserts.ticket({
+    id: null,
+    customer_id: ticket.customerId,
+    contract_id: null,
+    request_id: null,
+    subject: ticket.subject,
+    message: ticket.message,
+    contact_name: ticket.order.customer.name,
+    contact_phone: ticket.order.customer.phone,
+    protocol: '',
+    status: 'open',
+    created_at: ticket.now,
+  });
+  const protocol = protocolFor(ticket.today, id);
+  conn.q.setTicketProtocol.run(protocol, id);
+  return { id, protocol };
 }

@@ -1,8 +1,7 @@
 import { echoOrder, PonteError } from '../../../contract/index.js';
 import type { FunctionOutput, WdaOrder } from '../../../contract/index.js';
-import { protocolFor } from '../records.js';
 import { writeFunction } from '../declare.js';
-import { checkOrder, orderSummary } from '../orders.js';
+import { checkOrder, openOrderTicket, orderSummary } from '../orders.js';
 import type { OrderRow } from '../rows.js';
 
 type Output = FunctionOutput<'create_order'>;
@@ -37,21 +36,14 @@ export const createOrder = writeFunction('create_order', (conn, input, { call, t
         `The sandbox already has customer ${existing.id} with this document; use create_order_existing_customer`,
       );
     }
-    const ticketId = conn.inserts.ticket({
-      id: null,
-      customer_id: existing.id,
-      contract_id: null,
-      request_id: null,
+    const { id: ticketId, protocol } = openOrderTicket(conn, {
+      customerId: existing.id,
       subject: 'Pedido de novo serviço (cliente já cadastrado)',
       message: summary,
-      contact_name: order.customer.name,
-      contact_phone: order.customer.phone,
-      protocol: '',
-      status: 'open',
-      created_at: now,
+      order,
+      now,
+      today,
     });
-    const protocol = protocolFor(today, ticketId);
-    conn.q.setTicketProtocol.run(protocol, ticketId);
     conn.inserts.order({
       id: null,
       order_key: order.id,

@@ -1,8 +1,7 @@
 import { echoOrder } from '../../../contract/index.js';
-import { protocolFor } from '../records.js';
 import { requireCustomerRecord } from '../customers.js';
 import { writeFunction } from '../declare.js';
-import { checkOrder, orderAddressLine, orderSummary } from '../orders.js';
+import { checkOrder, openOrderTicket, orderAddressLine, orderSummary } from '../orders.js';
 
 /**
  * An order from someone who already is a customer. The tenant's existing_customer_order_mode picks
@@ -48,20 +47,14 @@ export const createOrderExistingCustomer = writeFunction(
         created_at: now,
       });
     } else {
-      remoteId = conn.inserts.ticket({
-        id: null,
-        customer_id: customer.id,
-        contract_id: null,
-        request_id: null,
+      remoteId = openOrderTicket(conn, {
+        customerId: customer.id,
         subject: 'Pedido de novo serviço',
         message: summary,
-        contact_name: order.customer.name,
-        contact_phone: order.customer.phone,
-        protocol: '',
-        status: 'open',
-        created_at: now,
-      });
-      conn.q.setTicketProtocol.run(protocolFor(today, remoteId), remoteId);
+        order,
+        now,
+        today,
+      }).id;
     }
     conn.inserts.order({
       id: null,
