@@ -180,6 +180,16 @@ export class SettlementService {
       }
       const existing = await this.repo.get(tenant.id, row.transaction_id);
       if (!existing) {
+        // Stored by nobody (the insert lost to a row that is gone): never wait past the deadline.
+        if (Date.now() > giveUpAt) {
+          throw new PonteError(
+            'SERVICE_UNAVAILABLE',
+            'the settlement could not be stored; retry with the same transaction.id',
+            {
+              retryAfterSeconds: 1,
+            },
+          );
+        }
         await sleep(25);
         continue;
       }

@@ -23,13 +23,16 @@ import { cnpjCheckDigits, cpfCheckDigits } from '../../src/brasil/document.js';
 import { fixtureCustomers } from '../../src/providers/sandbox/index.js';
 import { startPonte, type RunningPonte } from '../helpers/ponte.js';
 
-const seed = process.env.PONTE_FUZZ_SEED;
+// The seed is chosen here and printed, so that a run that hangs (no counterexample printed) can
+// be replayed too.
+const seed = process.env.PONTE_FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
+console.log(`fuzz seed ${seed} (PONTE_FUZZ_SEED=${seed} replays this run)`);
 const replayPath = process.env.PONTE_FUZZ_PATH;
 // PONTE_FUZZ_SCALE=10 runs ten times as many bodies (a soak run; the suite uses 1).
 const scale = Math.max(1, Number(process.env.PONTE_FUZZ_SCALE ?? 1) || 1);
 const runParameters = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns: Math.round(numRuns * scale),
-  ...(seed === undefined ? {} : { seed: Number(seed) }),
+  seed: Number(seed),
   ...(replayPath === undefined ? {} : { path: replayPath }),
 });
 
@@ -52,10 +55,14 @@ let calls = 0;
 async function callAndCheck(name: string, text: string, headers: Record<string, string> = {}): Promise<void> {
   calls += 1;
   const logged = ponte.logs.length;
+  // A call that never answers fails here, naming its body, instead of hanging the file.
   const res = await fetch(`${ponte.url}/v1/functions/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
     body: text,
+    signal: AbortSignal.timeout(30_000),
+  }).catch((error: unknown) => {
+    throw new Error(`${name} <- ${excerpt(text)}\n  got no answer: ${(error as Error).message}`);
   });
   const raw = await res.text();
   const context = () => `${name} <- ${excerpt(text)}\n  answered ${res.status}: ${excerpt(raw)}`;
